@@ -1,0 +1,1 @@
+//! Checks exported Amazon Connect flows against connect-lambda manifests.

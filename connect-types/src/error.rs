@@ -1,0 +1,98 @@
+//! The errors an invocation reports to Lambda.
+//!
+//! Every error carries a short, stable [`ErrorType`] (Lambda's `errorType`)
+//! and a message that never contains a value from the event: phone numbers
+//! and contact attributes are personal data. A message names the key and
+//! what was expected instead.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// The `errorType` Lambda reports for a failed invocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorType {
+    /// The body is not JSON: a syntax error, invalid UTF-8, nesting past the
+    /// limit, trailing characters.
+    MalformedEvent,
+    /// JSON of the wrong shape: a missing required key, a wrong type.
+    InvalidEvent,
+    /// The handler's response breaks the block's response validation or is
+    /// over Connect's 32 KB limit.
+    InvalidResponse,
+    /// The handler itself returned an error.
+    HandlerError,
+}
+
+impl ErrorType {
+    /// The stable name reported as Lambda's `errorType`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorType::MalformedEvent => "MalformedEvent",
+            ErrorType::InvalidEvent => "InvalidEvent",
+            ErrorType::InvalidResponse => "InvalidResponse",
+            ErrorType::HandlerError => "HandlerError",
+        }
+    }
+}
+
+impl fmt::Display for ErrorType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A failed invocation: what Lambda reports as `errorType` and
+/// `errorMessage`.
+///
+/// Its `Display` is the message alone; [`InvokeError::error_type`] is the
+/// stable kind.
+///
+/// ```
+/// use connect_types::error::{ErrorType, InvokeError};
+///
+/// let error = InvokeError::new(
+///     ErrorType::InvalidEvent,
+///     "Details.Parameters.companyName: missing required parameter (expected a string)",
+/// );
+/// assert_eq!(error.error_type(), "InvalidEvent");
+/// assert!(error.to_string().contains("companyName"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvokeError {
+    kind: ErrorType,
+    message: Cow<'static, str>,
+}
+
+impl InvokeError {
+    /// An error of `kind` with a value-free `message`.
+    pub fn new(kind: ErrorType, message: impl Into<Cow<'static, str>>) -> Self {
+        InvokeError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The stable `errorType`: `MalformedEvent`, `InvalidEvent`,
+    /// `InvalidResponse` or `HandlerError`.
+    pub fn error_type(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// The kind as an enum.
+    pub fn kind(&self) -> ErrorType {
+        self.kind
+    }
+
+    /// The `errorMessage`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for InvokeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for InvokeError {}

@@ -1,0 +1,13 @@
+//! The runtime library behind `connect-lambda`: the Amazon Connect contact
+//! flow event, argument extraction, response validation and the handler
+//! manifest.
+//!
+//! Users depend on `connect-lambda`, which re-exports what they need from
+//! here.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod event;
+pub mod extract;
+pub mod manifest;
+pub mod response;
