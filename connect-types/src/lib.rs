@@ -11,3 +11,8 @@ pub mod event;
 pub mod extract;
 pub mod manifest;
 pub mod response;
+
+pub use event::{
+    Channel, ContactData, ContactFlowDetails, ContactFlowEvent, ContactFlowEventBuilder, Endpoint,
+    EndpointType, InitiationMethod, MediaStreams, Queue, Reference,
+};
