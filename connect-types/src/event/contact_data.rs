@@ -182,4 +182,25 @@ impl ContactData {
     pub fn queue_name(&self) -> Option<&str> {
         self.queue.as_ref()?.name.as_deref()
     }
+
+    /// The `ValueString` of the segment attribute `key`
+    /// (`SegmentAttributes.<key>.ValueString`), if set and a string.
+    ///
+    /// ```
+    /// use connect_types::event::ContactData;
+    /// use serde_json::json;
+    ///
+    /// let mut contact = ContactData::default();
+    /// contact
+    ///     .segment_attributes
+    ///     .insert("connect:Subtype".into(), json!({"ValueString": "connect:Telephony"}));
+    /// assert_eq!(contact.segment_attribute_string("connect:Subtype"), Some("connect:Telephony"));
+    /// assert_eq!(contact.segment_attribute_string("connect:Direction"), None);
+    /// ```
+    pub fn segment_attribute_string(&self, key: &str) -> Option<&str> {
+        self.segment_attributes
+            .get(key)?
+            .get("ValueString")?
+            .as_str()
+    }
 }

@@ -60,6 +60,7 @@ mod endpoint_type;
 mod initiation_method;
 mod maps;
 mod media_streams;
+mod paths;
 mod queue;
 mod reference;
 mod string_enum;
@@ -71,6 +72,7 @@ pub use endpoint::Endpoint;
 pub use endpoint_type::EndpointType;
 pub use initiation_method::InitiationMethod;
 pub use media_streams::{AudioStream, CustomerMedia, MediaStreams};
+pub use paths::{is_contact_data_path, CONTACT_DATA_PATHS};
 pub use queue::Queue;
 pub use reference::Reference;
 
