@@ -719,7 +719,7 @@ impl<'a> FlowChecker<'a> {
             };
             self.push(Code::InvalidTimeout, Some(index), "InvocationTimeLimitSeconds", message)
                 .help = Some(format!(
-                "set a whole number of seconds from 1 to {max} (the most Connect waits for a {mode} invoke)"
+                "set a whole number of seconds from 1 to {max} (the most Connect waits for {mode} invoke)"
             ));
         }
     }
@@ -863,7 +863,7 @@ fn returns_list(manifest: &Manifest) -> String {
 
 /// The candidate nearest to `target` by edit distance, when near enough to
 /// be a misspelling: a case-insensitive match first, then the smallest
-/// Levenshtein distance no greater than a third of the length (at least 1),
+/// edit distance (optimal string alignment: a swap of two neighbours counts one) no greater than a third of the length (at least 1),
 /// the earliest candidate on a tie.
 ///
 /// ```
@@ -882,7 +882,7 @@ pub fn nearest<'c>(target: &str, candidates: impl IntoIterator<Item = &'c str>) 
     let limit = (target.chars().count().max(3)) / 3;
     candidates
         .iter()
-        .map(|c| (strsim::levenshtein(target, c), *c))
+        .map(|c| (strsim::osa_distance(target, c), *c))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c.to_owned())
@@ -1006,6 +1006,7 @@ mod tests {
         assert_eq!(nearest("b", keys), Some("a".into()));
         assert_eq!(nearest("xyz", keys), None);
         assert_eq!(nearest("customer", keys), None);
+        assert_eq!(nearest("nmae", ["name", "age"]), Some("name".into()));
     }
 
     #[test]
