@@ -1035,6 +1035,140 @@ mod tests {
         assert_eq!(fields, ["Attributes.x", "Messages[0].Text", "Text"]);
     }
 
+    fn run_check(actions: &str, start: &str, manifests: &[&str]) -> Vec<(Code, String, String)> {
+        let flow = Flow::from_slice(
+            format!(
+                r#"{{"Version": "2019-10-30", "StartAction": "{start}", "Actions": [{actions}]}}"#
+            )
+            .as_bytes(),
+            "f.json",
+        )
+        .unwrap();
+        let mut set = Manifests::new();
+        for (i, m) in manifests.iter().enumerate() {
+            set.add(LoadedManifest::from_slice(m.as_bytes(), format!("m{i}.json")).unwrap());
+        }
+        check(&[flow], &set)
+            .unwrap()
+            .into_iter()
+            .map(|f| {
+                (
+                    f.code,
+                    f.action.unwrap_or_default(),
+                    f.field.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn invoke(id: &str, function: &str, validation: &str, next: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "InvokeLambdaFunction", "Parameters": {{
+                "LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:{function}",
+                "InvocationTimeLimitSeconds": "8", "ResponseValidation": {{"ResponseType": "{validation}"}}}},
+                "Transitions": {{"NextAction": "{next}", "Errors": [{{"ErrorType": "NoMatchingError", "NextAction": "end"}}]}}}}"#
+        )
+    }
+
+    const PROFILE: &str = r#"{"manifestVersion": 1, "handler": "profile", "responseValidation": "JSON", "external": [
+        {"path": "$.External.Name", "key": "Name", "type": "object", "required": true, "referenceable": true},
+        {"path": "$.External.Name.First", "key": "Name.First", "type": "string", "required": true, "referenceable": true}]}"#;
+
+    #[test]
+    fn the_blocks_validation_matters_not_only_the_function() {
+        // The same JSON Lambda behind a JSON block and a STRING_MAP block, both
+        // leading to one read of a nested key.
+        let actions = [
+            r#"{"Identifier": "pick", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.x"},
+                "Transitions": {"NextAction": "json", "Conditions": [{"NextAction": "flat",
+                  "Condition": {"Operator": "Equals", "Operands": ["1"]}}]}}"#
+                .to_owned(),
+            invoke("json", "Profile", "JSON", "say"),
+            invoke("flat", "Profile", "STRING_MAP", "say"),
+            r#"{"Identifier": "say", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Name.First"},
+                "Transitions": {"NextAction": "end"}}"#
+                .to_owned(),
+            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
+        ]
+        .join(",");
+        assert_eq!(
+            run_check(&actions, "pick", &[PROFILE]),
+            [
+                (
+                    Code::ValidationMismatch,
+                    "flat".into(),
+                    "ResponseValidation.ResponseType".into()
+                ),
+                (Code::NestedUnderStringMap, "say".into(), "Text".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_start_action_is_a_dangling_transition() {
+        let actions = r#"{"Identifier": "a", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#;
+        assert_eq!(
+            run_check(actions, "gone", &[]),
+            [(
+                Code::DanglingTransition,
+                "gone".into(),
+                "StartAction".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn references_in_a_dynamic_arn_are_checked() {
+        let actions = [
+            invoke("first", "Profile", "JSON", "second"),
+            r#"{"Identifier": "second", "Type": "InvokeLambdaFunction", "Parameters": {
+                "LambdaFunctionARN": "$.External.nextArn", "InvocationTimeLimitSeconds": "8"},
+                "Transitions": {"NextAction": "end", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "end"}]}}"#
+                .to_owned(),
+            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
+        ]
+        .join(",");
+        assert_eq!(
+            run_check(&actions, "first", &[PROFILE]),
+            [
+                (
+                    Code::UnknownKey,
+                    "second".into(),
+                    "LambdaFunctionARN".into()
+                ),
+                (
+                    Code::NoManifest,
+                    "second".into(),
+                    "LambdaFunctionARN".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_loaded_asynchronous_result_is_checked_like_a_response() {
+        let actions = r#"
+            {"Identifier": "go", "Type": "InvokeLambdaFunction", "Parameters": {
+                "LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:Profile",
+                "InvocationType": "ASYNCHRONOUS", "InvocationTimeLimitSeconds": "30",
+                "ResponseValidation": {"ResponseType": "JSON"}},
+             "Transitions": {"NextAction": "early", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "end"}]}},
+            {"Identifier": "early", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Name.First"},
+             "Transitions": {"NextAction": "load"}},
+            {"Identifier": "load", "Type": "InvokeLambdaFunction", "Parameters": {},
+             "Transitions": {"NextAction": "late", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "end"}]}},
+            {"Identifier": "late", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Name.Frist"},
+             "Transitions": {"NextAction": "end"}},
+            {"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#;
+        assert_eq!(
+            run_check(actions, "go", &[PROFILE]),
+            [
+                (Code::AsyncResultNotLoaded, "early".into(), "Text".into()),
+                (Code::UnknownKey, "late".into(), "Text".into()),
+            ]
+        );
+    }
+
     #[test]
     fn codes_in_design_order_with_severities() {
         let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
