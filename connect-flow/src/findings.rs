@@ -287,7 +287,14 @@ pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, Inpu
         }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup();
+    // One finding per thing said: the same Lambda behind two blocks gives the
+    // same finding twice, differing only in the note naming the block.
+    findings.dedup_by(|later, earlier| {
+        later.file == earlier.file
+            && later.action == earlier.action
+            && later.sort_key() == earlier.sort_key()
+            && later.suggestion == earlier.suggestion
+    });
     Ok(findings)
 }
 
@@ -1101,6 +1108,27 @@ mod tests {
                 ),
                 (Code::NestedUnderStringMap, "say".into(), "Text".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn one_finding_when_one_lambda_is_behind_two_blocks() {
+        let actions = [
+            r#"{"Identifier": "pick", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.x"},
+                "Transitions": {"NextAction": "a", "Conditions": [{"NextAction": "b",
+                  "Condition": {"Operator": "Equals", "Operands": ["1"]}}]}}"#
+                .to_owned(),
+            invoke("a", "Profile", "JSON", "say"),
+            invoke("b", "Profile", "JSON", "say"),
+            r#"{"Identifier": "say", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Nmae"},
+                "Transitions": {"NextAction": "end"}}"#
+                .to_owned(),
+            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
+        ]
+        .join(",");
+        assert_eq!(
+            run_check(&actions, "pick", &[PROFILE]),
+            [(Code::UnknownKey, "say".into(), "Text".into())]
         );
     }
 
