@@ -192,7 +192,8 @@ pub struct Finding {
     pub code: Code,
     /// The file: the flow, or the manifest for `unused-manifest`.
     pub file: PathBuf,
-    /// The Identifier of the action; `None` for `unused-manifest`.
+    /// The Identifier of the action (for a `StartAction` that names no
+    /// action, that missing Identifier); `None` for `unused-manifest`.
     pub action: Option<String>,
     /// The dotted path inside the action (`LambdaInvocationAttributes.companyName`,
     /// `Attributes.balance`, `SSML`, `Transitions.NextAction`); `None` for
