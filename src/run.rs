@@ -353,7 +353,6 @@ impl<F: Future> Future for RawBodyFuture<F> {
 }
 
 /// A Lambda environment variable that is missing or malformed.
-#[derive(Debug)]
 struct EnvironmentError {
     variable: &'static str,
     problem: Problem,
@@ -380,6 +379,14 @@ impl fmt::Display for EnvironmentError {
             Problem::NotUnicode => write!(f, "{variable} is not valid UTF-8"),
             Problem::Invalid(expected) => write!(f, "{variable} is not {expected}"),
         }
+    }
+}
+
+/// The message itself: `main() -> Result<(), connect_lambda::Error>`
+/// prints an error's `Debug`.
+impl fmt::Debug for EnvironmentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
