@@ -96,16 +96,8 @@ pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
     let mut stderr = std::io::stderr();
     // Collected first: `ArgsOs` is not `Send`, and `run`'s future must be.
     let args: Vec<_> = std::env::args_os().collect();
-    // Boxed as `dyn Future + Send` here, where the handler type is generic,
-    // so that `run`'s future is `Send` for every handler (see `answer`).
-    let cli: Pin<Box<dyn Future<Output = i32> + Send + '_>> = Box::pin(crate::cli::main_with(
-        &handler,
-        args,
-        std::io::stdin(),
-        &mut stdout,
-        &mut stderr,
-    ));
-    let code = cli.await;
+    let code =
+        crate::cli::main_with(&handler, args, std::io::stdin(), &mut stdout, &mut stderr).await;
     if code == 0 {
         return Ok(());
     }
@@ -140,20 +132,7 @@ async fn serve<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
 }
 
 /// Runs the handler on the raw body parked under the event's token.
-///
-/// Boxed as a `dyn Future + Send`: rustc cannot always prove an async
-/// block `Send` for every lifetime of the borrows it holds across an await
-/// (its "implementation of `Send` is not general enough"); behind `dyn`, the
-/// futures of the runtime that hold it are `Send` and `run` can be spawned.
-fn answer<F: HandlerFn>(
-    handler: Handler<F>,
-    bodies: RawBodies,
-    event: LambdaEvent<u64>,
-) -> Pin<Box<dyn Future<Output = Result<Box<RawValue>, Diagnostic>> + Send>> {
-    Box::pin(async move { answer_raw(&handler, &bodies, event).await })
-}
-
-async fn answer_raw<F: HandlerFn>(
+async fn answer<F: HandlerFn>(
     handler: &Handler<F>,
     bodies: &RawBodies,
     event: LambdaEvent<u64>,
@@ -179,9 +158,11 @@ async fn answer_raw<F: HandlerFn>(
 /// The service `lambda_runtime` calls with each event's token: runs the
 /// handler on the parked body.
 ///
-/// A named type rather than `service_fn` over a closure: with a closure,
-/// rustc cannot prove `run`'s future `Send` ("implementation of `Send` is
-/// not general enough").
+/// A named type with a boxed `dyn Future + Send` rather than `service_fn`
+/// over a closure: there, rustc cannot prove `run`'s future `Send` for a
+/// concrete handler ("implementation of `Send` is not general enough", its
+/// limit with borrows held across an await); behind `dyn`, the futures of
+/// the runtime that hold it are `Send`, and `run` can be spawned.
 struct AnswerService<F: HandlerFn> {
     handler: Handler<F>,
     bodies: RawBodies,
@@ -206,7 +187,9 @@ impl<F: HandlerFn> Service<LambdaEvent<u64>> for AnswerService<F> {
     }
 
     fn call(&mut self, event: LambdaEvent<u64>) -> Self::Future {
-        answer(self.handler.clone(), self.bodies.clone(), event)
+        let handler = self.handler.clone();
+        let bodies = self.bodies.clone();
+        Box::pin(async move { answer(&handler, &bodies, event).await })
     }
 }
 

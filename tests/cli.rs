@@ -205,3 +205,75 @@ async fn an_unreadable_event_file_exits_2() {
         ran.stderr
     );
 }
+
+/// A handler written as `#[connect_handler]` may generate it: `call` returns
+/// an `async move` block (`CompanyEcho` is an `async fn`).
+struct ExplicitFuture;
+
+impl connect_lambda::HandlerFn for ExplicitFuture {
+    #[allow(clippy::manual_async_fn)]
+    fn call<'a>(
+        &'a self,
+        body: &'a [u8],
+        context: &'a connect_lambda::Context,
+    ) -> impl std::future::Future<Output = Result<Vec<u8>, connect_lambda::InvokeError>> + Send + 'a
+    {
+        async move {
+            let _ = &context.request_id;
+            Ok(body.to_vec())
+        }
+    }
+
+    fn manifest() -> connect_lambda::Manifest {
+        serde_json::from_str(
+            r#"{"manifestVersion": 1, "handler": "explicit", "responseValidation": "JSON"}"#,
+        )
+        .expect("a valid manifest")
+    }
+}
+
+/// `run`, `invoke` and the CLI can be spawned on a multi-threaded runtime
+/// whichever way the handler's future is written (a compile-time check: rustc
+/// can fail to prove such futures `Send`).
+#[test]
+fn the_futures_are_send_for_handlers_written_either_way() {
+    fn send<T: Send + 'static>(_: T) {}
+    fn handler_futures<F: connect_lambda::HandlerFn>(handler: Handler<F>) {
+        send(connect_lambda::run(handler.clone()));
+        let h = handler.clone();
+        send(async move { h.invoke(b"{}").await });
+        send(async move {
+            let body = b"{}".to_vec();
+            let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+            cli::main_with(
+                &handler,
+                ["x", "--event", "-"],
+                &body[..],
+                &mut stdout,
+                &mut stderr,
+            )
+            .await
+        });
+    }
+    handler_futures(Handler::new(CompanyEcho));
+    handler_futures(Handler::new(ExplicitFuture));
+    // The same with the concrete types spelled out at the use site.
+    send(connect_lambda::run(Handler::new(CompanyEcho)));
+    send(connect_lambda::run(Handler::new(ExplicitFuture)));
+    let handler = Handler::new(ExplicitFuture);
+    send(async move { handler.invoke(b"{}").await });
+}
+
+#[tokio::test]
+async fn the_handler_is_clone_send_sync_static() {
+    fn shareable<T: Clone + Send + Sync + 'static>(_: &T) {}
+    let handler = Handler::new(ExplicitFuture);
+    shareable(&handler);
+    let response = tokio::spawn({
+        let handler = handler.clone();
+        async move { handler.invoke(br#"{"a":1}"#).await }
+    })
+    .await
+    .expect("the task ran");
+    assert_eq!(response.as_deref(), Ok(&br#"{"a":1}"#[..]));
+}

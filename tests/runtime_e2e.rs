@@ -23,10 +23,33 @@ static ENV: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The event of Amazon Connect's Lambda tutorial.
+const TUTORIAL_EVENT: &str = r#"{
+  "Details": {
+    "ContactData": {
+      "Attributes": {},
+      "Channel": "VOICE",
+      "ContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+      "CustomerEndpoint": {"Address": "+15550100", "Type": "TELEPHONE_NUMBER"},
+      "InitialContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+      "InitiationMethod": "INBOUND",
+      "InstanceARN": "arn:aws:connect:aws-region:1234567890:instance/c8c0e68d-2200-4265-82c0-XXXXXXXXXX",
+      "PreviousContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+      "Queue": {
+        "ARN": "arn:aws:connect:eu-west-2:111111111111:instance/cccccccc-bbbb-dddd-eeee-ffffffffffff/queue/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+        "Name": "PasswordReset"
+      },
+      "SystemEndpoint": {"Address": "+15550000", "Type": "TELEPHONE_NUMBER"}
+    },
+    "Parameters": {"companyName": "GGG"}
+  },
+  "Name": "ContactFlowEvent"
+}"#;
+
 /// Personal data in the test events: none of it may appear in an error
 /// message or a log line.
 const PERSONAL: &[&str] = &[
-    "+1555010", // every customer phone number below starts so
+    "+155501", // every customer phone number below starts so
     "918273645",
     "Jane Roe",
     "accountHolder",
@@ -143,7 +166,20 @@ fn assert_error(outcome: &Outcome, error_type: &str, message_contains: &str) {
 async fn serves_a_series_and_survives_bad_events() {
     let _env = ENV.lock().await;
     logs();
+    // Nested JSON parameters beside the one the handler reads.
+    let mut nested: serde_json::Value =
+        serde_json::from_slice(&event(json!("Nested"), "+15550108")).expect("a JSON event");
+    nested["Details"]["Parameters"]["hobbies"] =
+        json!({"books": ["book1", "book2"], "art": ["art1"]});
+    nested["Details"]["Parameters"]["Age"] = json!(10);
+    // A large event (Lambda accepts up to 6 MB): a 5 MB attribute.
+    let mut large: serde_json::Value =
+        serde_json::from_slice(&event(json!("Large"), "+15550109")).expect("a JSON event");
+    large["Details"]["ContactData"]["Attributes"]["notes"] = json!("x".repeat(5 << 20));
     let events = vec![
+        TUTORIAL_EVENT.as_bytes().to_vec(),
+        serde_json::to_vec(&nested).expect("JSON"),
+        serde_json::to_vec(&large).expect("JSON"),
         event(json!("GGG"), "+15550101"),
         // Malformed JSON: cut in the middle of the phone number.
         br#"{"Details": {"ContactData": {"CustomerEndpoint": {"Address": "+1555010"#.to_vec(),
@@ -165,29 +201,32 @@ async fn serves_a_series_and_survives_bad_events() {
     let outcomes = serve_all(&api, count + 1).await;
 
     assert_response(&outcomes[0], "GGG");
-    assert_error(&outcomes[1], "MalformedEvent", "not a JSON document");
+    assert_response(&outcomes[1], "Nested");
+    assert_response(&outcomes[2], "Large");
+    assert_response(&outcomes[3], "GGG");
+    assert_error(&outcomes[4], "MalformedEvent", "not a JSON document");
     assert_error(
-        &outcomes[2],
+        &outcomes[5],
         "InvalidEvent",
         "Details.Parameters.companyName: invalid type: expected a string",
     );
-    assert_error(&outcomes[3], "MalformedEvent", "not a JSON document");
+    assert_error(&outcomes[6], "MalformedEvent", "not a JSON document");
     assert_error(
-        &outcomes[4],
+        &outcomes[7],
         "InvalidEvent",
         "Details.Parameters.companyName: missing required parameter",
     );
     assert_error(
-        &outcomes[5],
+        &outcomes[8],
         "HandlerError",
         "the balance service did not answer",
     );
     // A panicking handler is caught by lambda_runtime and reported.
-    assert!(!outcomes[6].success);
-    assert!(outcomes[6]
+    assert!(!outcomes[9].success);
+    assert!(outcomes[9]
         .error_message()
         .is_some_and(|message| message.contains("panicked")));
-    assert_response(&outcomes[7], "Acme");
+    assert_response(&outcomes[10], "Acme");
 
     // The whole series was traced at TRACE level, and no event value was
     // logged: lambda_runtime only ever saw the body's token.
@@ -196,7 +235,14 @@ async fn serves_a_series_and_survives_bad_events() {
         logs.contains("raw JSON event received from Lambda"),
         "TRACE logging is on: {logs}"
     );
-    for value in PERSONAL.iter().chain(&["GGG", "Acme", "CustomerEndpoint"]) {
+    for value in PERSONAL.iter().chain(&[
+        "GGG",
+        "Acme",
+        "Nested",
+        "hobbies",
+        "xxxxxxxx",
+        "CustomerEndpoint",
+    ]) {
         assert!(!logs.contains(value), "the logs hold {value:?}:\n{logs}");
     }
 }
