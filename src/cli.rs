@@ -37,17 +37,13 @@ pub const USAGE: i32 = 2;
 /// tests drive it with in-memory buffers.
 ///
 /// ```
-/// # use std::future::Future;
 /// # use connect_lambda::{Context, ErrorType, HandlerFn, InvokeError, Manifest};
 /// # struct Echo;
 /// # impl HandlerFn for Echo {
-/// #     fn call<'a>(&'a self, body: &'a [u8], _: &'a Context)
-/// #         -> impl Future<Output = Result<Vec<u8>, InvokeError>> + Send + 'a {
-/// #         async move {
-/// #             serde_json::from_slice::<serde_json::Value>(body)
-/// #                 .map_err(|_| InvokeError::new(ErrorType::MalformedEvent, "not JSON"))?;
-/// #             Ok(body.to_vec())
-/// #         }
+/// #     async fn call(&self, body: &[u8], _: &Context) -> Result<Vec<u8>, InvokeError> {
+/// #         serde_json::from_slice::<serde_json::Value>(body)
+/// #             .map_err(|_| InvokeError::new(ErrorType::MalformedEvent, "not JSON"))?;
+/// #         Ok(body.to_vec())
 /// #     }
 /// #     fn manifest() -> Manifest {
 /// #         serde_json::from_str(r#"{"manifestVersion": 1, "handler": "echo",

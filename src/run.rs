@@ -69,13 +69,11 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// # Example
 ///
 /// ```no_run
-/// # use std::future::Future;
 /// # use connect_lambda::{Context, HandlerFn, InvokeError, Manifest};
 /// # struct Echo;
 /// # impl HandlerFn for Echo {
-/// #     fn call<'a>(&'a self, body: &'a [u8], _: &'a Context)
-/// #         -> impl Future<Output = Result<Vec<u8>, InvokeError>> + Send + 'a {
-/// #         async move { Ok(body.to_vec()) }
+/// #     async fn call(&self, body: &[u8], _: &Context) -> Result<Vec<u8>, InvokeError> {
+/// #         Ok(body.to_vec())
 /// #     }
 /// #     fn manifest() -> Manifest {
 /// #         serde_json::from_str(r#"{"manifestVersion": 1, "handler": "echo",
