@@ -6,7 +6,8 @@
 //! and function ARN headers Lambda sends) and records what the runtime posts
 //! to `.../invocation/{id}/response` and `.../invocation/{id}/error`.
 //! Bounded: once the queue is empty, `/next` waits without answering, as
-//! Lambda does between events; everything stops when the value is dropped.
+//! Lambda does between events; everything stops when the value is dropped,
+//! or after five minutes at most.
 //!
 //! Include it with `#[path = "support/runtime_api.rs"] mod runtime_api;`.
 #![allow(dead_code)]
@@ -31,6 +32,8 @@ use tokio::task::{JoinHandle, JoinSet};
 pub const FUNCTION_ARN: &str = "arn:aws:lambda:us-east-1:123456789012:function:connect-test";
 /// How long an event's deadline lies ahead (Connect waits at most 8 s).
 pub const DEADLINE: Duration = Duration::from_secs(8);
+/// The longest a server runs, should a test leak it.
+const LIFETIME: Duration = Duration::from_secs(300);
 /// The largest body the server accepts from the runtime (Lambda's 6 MB).
 const MAX_BODY: usize = 6 * 1024 * 1024;
 const PREFIX: &str = "/2018-06-01/runtime/invocation/";
@@ -122,7 +125,12 @@ impl RuntimeApi {
             .await
             .expect("bind a loopback port");
         let addr = listener.local_addr().expect("the bound address");
-        let server = tokio::spawn(serve(listener, Arc::clone(&state)));
+        let server = tokio::spawn({
+            let state = Arc::clone(&state);
+            async move {
+                let _ = tokio::time::timeout(LIFETIME, serve(listener, state)).await;
+            }
+        });
         RuntimeApi {
             addr,
             state,
