@@ -6,6 +6,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use connect_types::error::{ErrorType, InvokeError};
+use connect_types::event::ContactFlowEvent;
 use connect_types::manifest::Manifest;
 use lambda_runtime::Context;
 
@@ -163,20 +164,13 @@ impl<F: HandlerFn> Handler<F> {
     }
 
     /// Runs one invocation from a built event: serialises it as JSON, then
-    /// [`invoke`](Handler::invoke)s.
-    ///
-    /// Takes any `Serialize` event, the `ContactFlowEvent` of the event
-    /// model (`ContactFlowEvent::builder()...build()`) as well as a
-    /// `serde_json::json!` value.
+    /// [`invoke`](Handler::invoke)s. Tests build the event in one line with
+    /// [`ContactFlowEvent::builder`].
     ///
     /// # Errors
     ///
-    /// As [`invoke`](Handler::invoke); an event that cannot be serialised as
-    /// JSON (a map with non-string keys) is an `InvalidEvent`.
-    pub async fn invoke_event<E>(&self, event: &E) -> Result<Vec<u8>, InvokeError>
-    where
-        E: serde::Serialize + ?Sized,
-    {
+    /// As [`invoke`](Handler::invoke).
+    pub async fn invoke_event(&self, event: &ContactFlowEvent) -> Result<Vec<u8>, InvokeError> {
         // serde_json's message may quote the offending key: keep it out.
         let body = serde_json::to_vec(event).map_err(|_| {
             InvokeError::new(

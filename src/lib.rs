@@ -6,6 +6,7 @@ mod handler;
 mod run;
 
 pub use connect_types::error::{ErrorType, InvokeError};
+pub use connect_types::event::{self, ContactData, ContactFlowDetails, ContactFlowEvent};
 pub use connect_types::manifest::{self, Manifest};
 pub use handler::{Error, Handler, HandlerFn};
 pub use lambda_runtime::Context;
