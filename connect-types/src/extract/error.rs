@@ -219,19 +219,24 @@ impl ExtractError {
         )
     }
 
-    /// Settles a [`Message::Foreign`] error against the document it came
-    /// from: when the document is not well-formed JSON (or nests past the
-    /// limit) the error becomes serde_json's syntax error for it; otherwise it
-    /// is a value the type rejected.
+    /// Settles an error against the document it came from. A document that
+    /// is not well-formed JSON (or nests past the limit) is a
+    /// `MalformedEvent` whatever was found first, reported with serde_json's
+    /// syntax message and position. Otherwise a [`Message::Foreign`] error
+    /// is a value its type rejected.
     #[cold]
     pub(crate) fn resolve(mut self, text: &str) -> Self {
-        if matches!(self.inner.message, Message::Foreign) {
-            match super::validate(text) {
-                Err(error) if error.classify() != serde_json::error::Category::Data => {
-                    self.inner.kind = ErrorType::MalformedEvent;
-                    self.inner.message = Message::Syntax(error.to_string());
+        match super::validate(text) {
+            Err(error) if error.classify() != serde_json::error::Category::Data => {
+                if !matches!(self.inner.message, Message::Foreign) {
+                    // The path led to another problem, not to this one.
+                    self.inner.path.clear();
                 }
-                _ => {
+                self.inner.kind = ErrorType::MalformedEvent;
+                self.inner.message = Message::Syntax(error.to_string());
+            }
+            _ => {
+                if matches!(self.inner.message, Message::Foreign) {
                     self.inner.kind = ErrorType::InvalidEvent;
                     self.inner.message = Message::Custom;
                 }

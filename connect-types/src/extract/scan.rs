@@ -294,10 +294,12 @@ pub fn scan<'de>(body: &'de [u8], plan: &EventPlan) -> Result<Scanned<'de>, Extr
             de.end().map_err(ExtractError::from_json)?;
             Ok(cx.out)
         }
-        Err(error) => Err(cx
-            .error
-            .take()
-            .unwrap_or_else(|| ExtractError::from_json(error))),
+        Err(error) => match cx.error.take() {
+            // A malformed body is a `MalformedEvent` even when the scan met a
+            // wrong shape first.
+            Some(error) => Err(error.resolve(text)),
+            None => Err(ExtractError::from_json(error)),
+        },
     }
 }
 
