@@ -416,3 +416,39 @@ fn garbage_never_panics() {
         }
     }
 }
+
+#[test]
+fn repeated_keys_in_maps_and_values_are_invalid_event() {
+    #[track_caller]
+    fn duplicate<T: for<'de> Deserialize<'de> + std::fmt::Debug>(json: &str, path: &str) {
+        let error = from_slice::<T>(json.as_bytes()).unwrap_err();
+        assert_value_free(
+            &error,
+            path,
+            &[&format!("duplicate key `{path}`")],
+            &["secret"],
+        );
+    }
+    duplicate::<HashMap<String, String>>(r#"{"a": "secret1", "a": "secret2"}"#, "a");
+    duplicate::<serde_json::Value>(r#"{"x": {"b": 1, "c": 2, "b": "secret"}}"#, "x.b");
+    duplicate::<Vec<serde_json::Value>>(r#"[{}, {"k": 1, "k": 1}]"#, "[1].k");
+    // An escaped spelling of the same key.
+    duplicate::<HashMap<String, u32>>(r#"{"ab": 1, "a\u0062": 2}"#, "ab");
+    duplicate::<HashMap<String, u32>>(r#"{"a\u0062": 1, "ab": 2}"#, "ab");
+    // Past the inline capacity.
+    let many: String = (0..40).map(|i| format!(r#""k{i}": {i}, "#)).collect();
+    duplicate::<HashMap<String, u32>>(&format!("{{{many}\"k7\": 0}}"), "k7");
+    duplicate::<HashMap<String, u32>>(&format!("{{{many}\"k39\": 0}}"), "k39");
+    let parsed: HashMap<String, u32> =
+        from_slice(format!("{{{many}\"last\": 0}}").as_bytes()).unwrap();
+    assert_eq!(parsed.len(), 41);
+    // A nested event path.
+    let json = r#"{"Details": {"Parameters": {"companyName": "secret", "companyName": "GGG"}}}"#;
+    duplicate::<HashMap<String, HashMap<String, HashMap<String, String>>>>(
+        json,
+        "Details.Parameters.companyName",
+    );
+    // A derived struct names its repeated field itself.
+    let error = from_slice::<Strict>(br#"{"a": 1, "b": 2, "b": 3}"#).unwrap_err();
+    assert_eq!(error.to_string(), "duplicate field `b`");
+}

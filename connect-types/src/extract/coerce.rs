@@ -19,6 +19,10 @@ use super::ExtractError;
 pub(crate) enum Hint {
     /// `deserialize_any` and every shape without a coercion.
     Any,
+    /// `deserialize_map`: repeated keys are checked.
+    Map,
+    /// `deserialize_struct`: the struct checks its own fields.
+    Struct,
     Bool,
     /// The 64-bit (and narrower) integers.
     Int,
@@ -63,7 +67,7 @@ impl Coerced {
 #[inline]
 pub(crate) fn from_str(hint: Hint, s: &str) -> Option<Coerced> {
     match hint {
-        Hint::Any | Hint::Str | Hint::Enum => None,
+        Hint::Any | Hint::Map | Hint::Struct | Hint::Str | Hint::Enum => None,
         Hint::Bool => parse_bool(s).map(Coerced::Bool),
         Hint::Int => parse_int(s, false),
         Hint::Int128 => parse_int(s, true),

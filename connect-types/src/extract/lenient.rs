@@ -25,6 +25,8 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess,
     VariantAccess, Visitor,
 };
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use super::coerce::{self, Hint, NumberText};
@@ -199,7 +201,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
         deserialize_byte_buf => Any,
         deserialize_unit => Any,
         deserialize_seq => Any,
-        deserialize_map => Any,
+        deserialize_map => Map,
         deserialize_identifier => Any,
     }
 
@@ -234,7 +236,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ExtractError> {
-        self.drive(Hint::Any, visitor)
+        self.drive(Hint::Struct, visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -471,6 +473,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
             inner: map,
             key: Key::None,
             done: false,
+            // A derived struct reports its own repeated fields (and skips
+            // unknown ones); maps and `Value`s would keep the last silently.
+            seen: matches!(self.hint, Hint::Map | Hint::Any).then(SeenKeys::new),
         };
         let result = if self.hint == Hint::Enum {
             self.visitor.visit_enum(MapEnum { map: &mut map })
@@ -509,7 +514,15 @@ enum Key<'de> {
     Owned(String),
 }
 
-impl Key<'_> {
+impl<'de> Key<'de> {
+    fn to_cow(&self) -> Cow<'de, str> {
+        match self {
+            Key::None => Cow::Borrowed(""),
+            Key::Borrowed(key) => Cow::Borrowed(key),
+            Key::Owned(key) => Cow::Owned(key.clone()),
+        }
+    }
+
     fn as_str(&self) -> &str {
         match self {
             Key::None => "",
@@ -575,6 +588,54 @@ struct MapWrap<'de, A> {
     inner: A,
     key: Key<'de>,
     done: bool,
+    /// The keys met so far, when repeated keys are checked here.
+    seen: Option<SeenKeys<'de>>,
+}
+
+/// Keys met in one object: inline while few and borrowed (no allocation),
+/// then a hash set.
+struct SeenKeys<'de> {
+    inline: [&'de str; SEEN_INLINE],
+    len: usize,
+    spilled: Option<HashSet<Cow<'de, str>>>,
+}
+
+const SEEN_INLINE: usize = 8;
+
+impl<'de> SeenKeys<'de> {
+    fn new() -> Self {
+        SeenKeys {
+            inline: [""; SEEN_INLINE],
+            len: 0,
+            spilled: None,
+        }
+    }
+
+    /// Records `key`; `false` when it was met before.
+    fn insert(&mut self, key: &Key<'de>) -> bool {
+        if let Some(set) = &mut self.spilled {
+            return set.insert(key.to_cow());
+        }
+        let text = key.as_str();
+        if self.inline[..self.len].contains(&text) {
+            return false;
+        }
+        match key {
+            Key::Borrowed(key) if self.len < SEEN_INLINE => {
+                self.inline[self.len] = key;
+                self.len += 1;
+            }
+            _ => {
+                let mut set: HashSet<Cow<'de, str>> = self.inline[..self.len]
+                    .iter()
+                    .map(|key| Cow::Borrowed(*key))
+                    .collect();
+                set.insert(key.to_cow());
+                self.spilled = Some(set);
+            }
+        }
+        true
+    }
 }
 
 impl<'de, A: MapAccess<'de>> MapWrap<'de, A> {
@@ -607,7 +668,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
             key: &mut self.key,
             slot: &mut slot,
         }) {
-            Ok(Some(key)) => Ok(Some(key)),
+            Ok(Some(key)) => {
+                let repeated = match &mut self.seen {
+                    Some(seen) => !seen.insert(&self.key),
+                    None => false,
+                };
+                if repeated {
+                    return Err(ExtractError::duplicate_key(self.key.as_str().to_owned()));
+                }
+                Ok(Some(key))
+            }
             Ok(None) => {
                 self.done = true;
                 Ok(None)

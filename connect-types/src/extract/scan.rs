@@ -463,8 +463,15 @@ impl<'de> Visitor<'de> for KeyIn<'_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|wanted| *wanted == key))
+        Ok(self.0.iter().position(|wanted| same(wanted, key)))
     }
+}
+
+/// `a == b`, deciding most unequal keys without a `memcmp` call: keys are
+/// short and most differ in length or first byte.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// The event itself.
@@ -646,6 +653,9 @@ fn step(path: &'static str, prefix: &str, key: &str) -> Option<PathStep> {
     } else {
         path.strip_prefix(prefix)?.strip_prefix('.')?
     };
+    if rest.as_bytes().first() != key.as_bytes().first() {
+        return None;
+    }
     let after = rest.strip_prefix(key)?;
     if after.is_empty() {
         Some(PathStep::Leaf)
