@@ -2,3 +2,13 @@
 #![warn(missing_docs)]
 
 pub use connect_types::manifest::{self, Manifest};
+
+pub use connect_derive::ConnectResponse;
+pub use connect_types::response::{self, ConnectResponse};
+
+/// What the macros expand to. Not a public API: names here change without
+/// notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use connect_types::response::__private as response;
+}

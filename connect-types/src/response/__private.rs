@@ -97,12 +97,23 @@ impl<T: Display + ?Sized> DisplayText for T {}
 
 /// Serialises a value as its `Display` text, without an intermediate
 /// `String`.
-pub struct DisplayStr<'a, T: ?Sized>(pub &'a T);
+pub struct DisplayStr<'a>(&'a dyn Display);
 
-impl<T: DisplayText + ?Sized> serde::Serialize for DisplayStr<'_, T> {
+/// The `DisplayStr` of a `#[connect(display)]` field; the bound is checked
+/// here, once, at the field's type.
+pub fn display_str<T: DisplayText>(value: &T) -> DisplayStr<'_> {
+    DisplayStr(value)
+}
+
+impl serde::Serialize for DisplayStr<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self.0)
     }
+}
+
+/// The text of one value of a flattened STRING_MAP field.
+pub fn flatten_str<T: StringLike + ?Sized>(value: &T) -> Option<&str> {
+    value.as_response_str()
 }
 
 /// Checks one key of a flattened field; the error names the field, never

@@ -80,7 +80,13 @@ mod tests {
         assert_eq!(check_flatten_key("tier_2-b", &["name"]), Ok(()));
         assert_eq!(check_flatten_key("", &[]), Err(FlattenKeyError::Grammar));
         assert_eq!(check_flatten_key("a.b", &[]), Err(FlattenKeyError::Grammar));
-        assert_eq!(check_flatten_key("näme", &[]), Err(FlattenKeyError::Grammar));
-        assert_eq!(check_flatten_key("name", &["name"]), Err(FlattenKeyError::Declared));
+        assert_eq!(
+            check_flatten_key("näme", &[]),
+            Err(FlattenKeyError::Grammar)
+        );
+        assert_eq!(
+            check_flatten_key("name", &["name"]),
+            Err(FlattenKeyError::Declared)
+        );
     }
 }

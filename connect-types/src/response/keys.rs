@@ -279,7 +279,15 @@ mod tests {
         let keys = KeyCollector::collect::<Tree>();
         let listed: Vec<_> = keys
             .iter()
-            .map(|k| (k.key.as_str(), k.ty, k.required, k.referenceable, k.truncated))
+            .map(|k| {
+                (
+                    k.key.as_str(),
+                    k.ty,
+                    k.required,
+                    k.referenceable,
+                    k.truncated,
+                )
+            })
             .collect();
         assert_eq!(
             listed,
