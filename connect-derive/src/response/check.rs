@@ -47,7 +47,7 @@ fn check_options(cx: &Ctxt, cont: &Container, field: &Field) {
             "`display` sends the field as one string, `nested` lists its keys as an object: choose one",
         );
     }
-    if let Some(flatten) = attrs.flatten {
+    if attrs.flatten.is_some() {
         if let Some(span) = attrs.display {
             error(
                 cx,
@@ -67,13 +67,6 @@ fn check_options(cx: &Ctxt, cont: &Container, field: &Field) {
                 cx,
                 lit.span(),
                 "a flattened field has no key of its own (its entries are the keys): remove `rename`",
-            );
-        }
-        if field.option_inner.is_some() {
-            error(
-                cx,
-                flatten,
-                "`flatten` takes a map, not an `Option` of one: an empty map sends no keys",
             );
         }
     }

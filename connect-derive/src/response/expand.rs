@@ -253,7 +253,13 @@ fn serialize_field(
         };
     }
 
-    match cont.attrs.validation {
+    // `nested` under STRING_MAP is reported by the checks; the field is
+    // expanded as JSON so that the same mistake is not reported twice.
+    let validation = match field.attrs.nested {
+        Some(_) => Validation::Json,
+        None => cont.attrs.validation,
+    };
+    match validation {
         Validation::StringMap => {
             let text = quote_spanned! {ty.span()=>
                 <#ty as #private::StringLike>::as_response_str(&self.#member)
@@ -267,7 +273,13 @@ fn serialize_field(
             }
         }
         Validation::Json => {
-            let value = quote_spanned!(ty.span()=> &self.#member);
+            let span = ty.span();
+            let spanned_private = respan(private.clone(), span);
+            let mut member = member.clone();
+            member.set_span(span);
+            let value = quote_spanned! {span=>
+                <#ty as #spanned_private::JsonValue>::as_json(&self.#member)
+            };
             let entry = mode.entry(private, key, value);
             quote! {
                 if (&&#private::Probe::<#ty>::new()).is_absent(&self.#member) {
@@ -289,31 +301,25 @@ fn serialize_flatten(
     let member = field.member;
     let name = member.to_string();
     let ty = field.ty;
-    let entries = quote_spanned! {ty.span()=>
-        <#ty as #private::FlattenMap>::flatten_entries(&self.#member)
+    // Spanned as a whole at the field's type: a type that is not a map, or
+    // values that are not strings, are reported there, once.
+    let span = ty.span();
+    let helper = match cont.attrs.validation {
+        Validation::StringMap => Ident::new("flatten_strings", span),
+        Validation::Json => Ident::new("flatten_values", span),
     };
-    let put = match cont.attrs.validation {
-        Validation::StringMap => {
-            let text = quote_spanned!(ty.span()=> #private::flatten_str(__value));
-            quote! {
-                if let ::core::option::Option::Some(__text) = #text {
-                    #private::serde::ser::SerializeMap::serialize_entry(&mut __state, __key, __text)?;
-                }
-            }
-        }
-        Validation::Json => {
-            let value = quote_spanned!(ty.span()=> __value);
-            quote! {
-                #private::serde::ser::SerializeMap::serialize_entry(&mut __state, __key, #value)?;
-            }
-        }
+    let private = respan(private.clone(), span);
+    let mut member = member.clone();
+    member.set_span(span);
+    let call = quote_spanned! {span=>
+        #private::#helper::<#ty, <__S as #private::serde::Serializer>::SerializeMap>(
+            &self.#member,
+            &mut __state,
+            #name,
+            &[#(#declared),*],
+        )
     };
-    quote! {
-        for (__key, __value) in #entries {
-            #private::flatten_key::<__S::Error>(__key, #name, &[#(#declared),*])?;
-            #put
-        }
-    }
+    quote!(#call?;)
 }
 
 fn collect_key(cont: &Container, field: &Field, private: &TokenStream) -> TokenStream {
@@ -331,7 +337,11 @@ fn collect_key(cont: &Container, field: &Field, private: &TokenStream) -> TokenS
             __keys.leaf(#key, #private::ValueType::String, #required);
         };
     }
-    match cont.attrs.validation {
+    let validation = match field.attrs.nested {
+        Some(_) => Validation::Json,
+        None => cont.attrs.validation,
+    };
+    match validation {
         Validation::StringMap => quote! {
             __keys.leaf(
                 #key,
@@ -402,4 +412,22 @@ fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
     })
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

@@ -85,6 +85,27 @@ impl<T: ?Sized> ViaPlain for Probe<T> {
     }
 }
 
+/// The bound of a JSON field: `Serialize`, with a message in Connect's
+/// terms. Going through `Json::Ser` keeps a missing impl to one error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent in a JSON response: it does not implement `serde::Serialize`",
+    label = "not `Serialize`",
+    note = "derive `serde::Serialize` on it (or `ConnectResponse` with `#[connect(json)]`, which also lists its keys), or leave the field out with `#[connect(skip)]`"
+)]
+pub trait JsonValue {
+    /// The type serialised: `Self`.
+    type Ser: serde::Serialize + ?Sized;
+    /// The value itself.
+    fn as_json(&self) -> &Self::Ser;
+}
+
+impl<T: serde::Serialize + ?Sized> JsonValue for T {
+    type Ser = T;
+    fn as_json(&self) -> &T {
+        self
+    }
+}
+
 /// The bound of a `#[connect(display)]` field.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no text to send: `#[connect(display)]` sends a value's `Display` text",
@@ -111,9 +132,46 @@ impl serde::Serialize for DisplayStr<'_> {
     }
 }
 
-/// The text of one value of a flattened STRING_MAP field.
-pub fn flatten_str<T: StringLike + ?Sized>(value: &T) -> Option<&str> {
-    value.as_response_str()
+/// Serialises the entries of a flattened STRING_MAP field into `state`
+/// (`None` values are left out), checking every key. The bounds are checked
+/// here, once, at the field's type.
+pub fn flatten_strings<M, S>(
+    map: &M,
+    state: &mut S,
+    field: &'static str,
+    declared: &[&str],
+) -> Result<(), S::Error>
+where
+    M: FlattenMap + ?Sized,
+    M::Value: StringLike,
+    S: serde::ser::SerializeMap,
+{
+    map.for_each_entry(|key, value| {
+        flatten_key::<S::Error>(key, field, declared)?;
+        match value.as_response_str() {
+            Some(text) => state.serialize_entry(key, text),
+            None => Ok(()),
+        }
+    })
+}
+
+/// Serialises the entries of a flattened JSON field into `state`, checking
+/// every key. The bounds are checked here, once, at the field's type.
+pub fn flatten_values<M, S>(
+    map: &M,
+    state: &mut S,
+    field: &'static str,
+    declared: &[&str],
+) -> Result<(), S::Error>
+where
+    M: FlattenMap + ?Sized,
+    M::Value: JsonValue,
+    S: serde::ser::SerializeMap,
+{
+    map.for_each_entry(|key, value| {
+        flatten_key::<S::Error>(key, field, declared)?;
+        state.serialize_entry(key, value.as_json())
+    })
 }
 
 /// Checks one key of a flattened field; the error names the field, never

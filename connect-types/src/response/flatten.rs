@@ -19,8 +19,14 @@ use crate::manifest::is_valid_key;
 /// use std::collections::BTreeMap;
 ///
 /// let extra = BTreeMap::from([("tier".to_owned(), "gold".to_owned())]);
-/// let entries: Vec<_> = extra.flatten_entries().collect();
-/// assert_eq!(entries, [("tier", &"gold".to_owned())]);
+/// let mut entries = Vec::new();
+/// extra
+///     .for_each_entry(|key, value| {
+///         entries.push(format!("{key}={value}"));
+///         Ok::<(), ()>(())
+///     })
+///     .unwrap();
+/// assert_eq!(entries, ["tier=gold"]);
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be flattened into the response",
@@ -31,23 +37,29 @@ pub trait FlattenMap {
     /// The type of the map's values.
     type Value: ?Sized;
 
-    /// The entries, in the map's own iteration order.
-    fn flatten_entries(&self) -> impl Iterator<Item = (&str, &Self::Value)>;
+    /// Calls `f` on every entry, in the map's own iteration order, until it
+    /// fails.
+    fn for_each_entry<E>(
+        &self,
+        f: impl FnMut(&str, &Self::Value) -> Result<(), E>,
+    ) -> Result<(), E>;
 }
 
 impl<K: AsRef<str>, V, S: BuildHasher> FlattenMap for HashMap<K, V, S> {
     type Value = V;
 
-    fn flatten_entries(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.iter().map(|(key, value)| (key.as_ref(), value))
+    fn for_each_entry<E>(&self, mut f: impl FnMut(&str, &V) -> Result<(), E>) -> Result<(), E> {
+        self.iter()
+            .try_for_each(|(key, value)| f(key.as_ref(), value))
     }
 }
 
 impl<K: AsRef<str>, V> FlattenMap for BTreeMap<K, V> {
     type Value = V;
 
-    fn flatten_entries(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.iter().map(|(key, value)| (key.as_ref(), value))
+    fn for_each_entry<E>(&self, mut f: impl FnMut(&str, &V) -> Result<(), E>) -> Result<(), E> {
+        self.iter()
+            .try_for_each(|(key, value)| f(key.as_ref(), value))
     }
 }
 

@@ -1,0 +1,9 @@
+use connect_lambda::ConnectResponse;
+
+#[derive(ConnectResponse)]
+enum Reply {
+    Found { balance: String },
+    Missing,
+}
+
+fn main() {}
