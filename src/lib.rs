@@ -3,6 +3,7 @@
 
 pub use connect_types::manifest::{self, Manifest};
 
+#[doc = include_str!("docs/connect_response.md")]
 pub use connect_derive::ConnectResponse;
 pub use connect_types::response::{self, ConnectResponse};
 

@@ -49,7 +49,7 @@ impl Container {
         for attr in connect_attrs(attrs) {
             parse_options(cx, attr, |meta| {
                 let span = meta.path.span();
-                let word = path_word(&meta);
+                let word = path_word(meta);
                 match word.as_str() {
                     "string_map" | "json" => {
                         let value = if word == "json" {
@@ -67,10 +67,10 @@ impl Container {
                             )),
                             None => validation = Some((value, span)),
                         }
-                        no_value(cx, &meta, &word)
+                        no_value(cx, meta, &word)
                     }
                     "rename_all" => {
-                        let lit = string_value(&meta, &word)?;
+                        let lit = string_value(meta, &word)?;
                         match RenameRule::from_name(&lit.value()) {
                             Some(rule) => set_once(cx, &mut rename_all, (rule, span), &word),
                             None => cx.error_spanned_by(
@@ -85,7 +85,7 @@ impl Container {
                         Ok(())
                     }
                     "crate" => {
-                        let lit = string_value(&meta, &word)?;
+                        let lit = string_value(meta, &word)?;
                         match lit.parse::<syn::Path>() {
                             Ok(path) => set_once(cx, &mut crate_path, (path, span), &word),
                             Err(_) => cx.error_spanned_by(
@@ -122,10 +122,10 @@ impl Field {
         for attr in connect_attrs(attrs) {
             parse_options(cx, attr, |meta| {
                 let span = meta.path.span();
-                let word = path_word(&meta);
+                let word = path_word(meta);
                 match word.as_str() {
                     "rename" => {
-                        let lit = string_value(&meta, &word)?;
+                        let lit = string_value(meta, &word)?;
                         if field.rename.is_some() {
                             cx.syn_error(duplicate(span, &word));
                         } else {
@@ -133,10 +133,10 @@ impl Field {
                         }
                         Ok(())
                     }
-                    "skip" => flag(cx, &meta, &mut field.skip, &word),
-                    "display" => flag(cx, &meta, &mut field.display, &word),
-                    "flatten" => flag(cx, &meta, &mut field.flatten, &word),
-                    "nested" => flag(cx, &meta, &mut field.nested, &word),
+                    "skip" => flag(cx, meta, &mut field.skip, &word),
+                    "display" => flag(cx, meta, &mut field.display, &word),
+                    "flatten" => flag(cx, meta, &mut field.flatten, &word),
+                    "nested" => flag(cx, meta, &mut field.nested, &word),
                     "string_map" | "json" | "rename_all" | "crate" => Err(meta.error(format!(
                         "`{word}` is an option of the struct, not of a field: write it as `#[connect({word}...)]` above the struct; the options on a field are {FIELD_OPTIONS}"
                     ))),
