@@ -47,7 +47,10 @@ impl<'a> Container<'a> {
                 Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
-                        format!("{SUPPORTED}; a unit struct has no fields, so it would send no keys: add a field for each key the flow reads"),
+                        format!(
+                            "{SUPPORTED}; a unit struct has none: add a field for each key the flow reads (or write `struct {} {{}}` for a response with no keys)",
+                            input.ident
+                        ),
                     );
                     return None;
                 }
@@ -133,5 +136,30 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     match args.args.iter().collect::<Vec<_>>().as_slice() {
         [GenericArgument::Type(inner)] => Some(inner),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::option_inner;
+    use quote::ToTokens;
+
+    fn inner(ty: &str) -> Option<String> {
+        let ty: syn::Type = syn::parse_str(ty).unwrap();
+        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
+    }
+
+    #[test]
+    fn option_is_recognised_by_its_std_paths_only() {
+        assert_eq!(inner("Option<String>").as_deref(), Some("String"));
+        assert_eq!(inner("std::option::Option<u32>").as_deref(), Some("u32"));
+        assert_eq!(
+            inner("::core::option::Option<&'a str>").as_deref(),
+            Some("& 'a str")
+        );
+        assert_eq!(inner("my::Option<u32>"), None);
+        assert_eq!(inner("Option"), None);
+        assert_eq!(inner("Vec<Option<u32>>"), None);
+        assert_eq!(inner("<T as Trait>::Option<u32>"), None);
     }
 }

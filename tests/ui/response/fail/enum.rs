@@ -6,4 +6,11 @@ enum Reply {
     Missing,
 }
 
-fn main() {}
+// The refused type is still usable as a response: no follow-on errors here.
+fn respond() -> impl ConnectResponse {
+    Reply::Missing
+}
+
+fn main() {
+    let _ = respond();
+}

@@ -3,4 +3,10 @@ use connect_lambda::ConnectResponse;
 #[derive(ConnectResponse)]
 struct Reply(String, String);
 
-fn main() {}
+fn keys<T: ConnectResponse>() -> usize {
+    T::external_keys().len()
+}
+
+fn main() {
+    let _ = keys::<Reply>();
+}
