@@ -86,6 +86,11 @@ pub const MAX_RESPONSE_BYTES: usize = 32 * 1024;
 ///     "response key `balance` is a number: a STRING_MAP response holds only string values"
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Connect response",
+    label = "not a `ConnectResponse`",
+    note = "derive it on the struct: `#[derive(ConnectResponse)]` (add `#[connect(json)]` for JSON response validation)"
+)]
 pub trait ConnectResponse: serde::Serialize {
     /// The response validation the type is written for; the block's
     /// "Response validation" must match it.
