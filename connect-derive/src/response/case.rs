@@ -34,6 +34,11 @@ impl RenameRule {
             .map(|(_, rule)| *rule)
     }
 
+    /// Every rule's name.
+    pub fn all_names() -> Vec<&'static str> {
+        RULES.iter().map(|(name, _)| *name).collect()
+    }
+
     /// The names, quoted and comma-separated, for messages.
     pub fn names() -> String {
         RULES
