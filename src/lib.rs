@@ -11,3 +11,14 @@ pub use connect_types::manifest::{self, Manifest};
 pub use handler::{Error, Handler, HandlerFn};
 pub use lambda_runtime::Context;
 pub use run::run;
+
+#[doc = include_str!("docs/connect_response.md")]
+pub use connect_derive::ConnectResponse;
+pub use connect_types::response::{self, ConnectResponse};
+
+/// What the macros expand to. Not a public API: names here change without
+/// notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use connect_types::response::__private as response;
+}
