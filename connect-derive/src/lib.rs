@@ -1,7 +1,9 @@
 //! Procedural macros of `connect-lambda`. Use them through `connect-lambda`,
 //! which re-exports them with the runtime they expand to.
 
+mod contact_paths;
 mod ctxt;
+mod handler;
 mod response;
 
 use proc_macro::TokenStream;
@@ -14,4 +16,21 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_connect_response(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     response::derive(&input).into()
+}
+
+/// Turns a plain function into an Amazon Connect Lambda handler.
+///
+/// The function stays as written (call it directly in unit tests). Beside
+/// it, a module with the function's name holds `handler(..)`, the value
+/// `connect_lambda::run` serves and tests `invoke`, and `manifest()`, what
+/// the handler reads and returns. See the `connect-lambda` crate for the
+/// argument kinds (`#[param]`, `#[attribute]`, `#[contact("Path")]`,
+/// `#[state]`, `&ContactData`, `&ContactFlowEvent`, `&Context`) and options
+/// (`function = "DeployedName"`, `crate = "path"`).
+#[proc_macro_attribute]
+pub fn connect_handler(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    handler::connect_handler(args.into(), item.into()).into()
 }
