@@ -12,6 +12,9 @@ pub use handler::{Error, Handler, HandlerFn};
 pub use lambda_runtime::Context;
 pub use run::run;
 
+#[doc = include_str!("docs/connect_handler.md")]
+pub use connect_derive::connect_handler;
+
 #[doc = include_str!("docs/connect_response.md")]
 pub use connect_derive::ConnectResponse;
 pub use connect_types::response::{self, ConnectResponse};
@@ -20,5 +23,14 @@ pub use connect_types::response::{self, ConnectResponse};
 /// notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::handler::{Handler, HandlerFn};
+    pub use crate::{Context, Error};
+    pub use connect_types::error::{ErrorType, InvokeError};
+    pub use connect_types::event::{ContactData, ContactFlowEvent};
+    pub use connect_types::extract;
+    pub use connect_types::manifest;
+    pub use connect_types::response::ConnectResponse;
     pub use connect_types::response::__private as response;
+    pub use serde;
+    pub use serde_json;
 }
