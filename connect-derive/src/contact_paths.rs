@@ -129,7 +129,10 @@ pub(crate) fn check(path: &str) -> Result<(), UnknownPath> {
     for (index, segment) in segments.iter().enumerate() {
         match children {
             Children::Leaf => {
-                let parent = segments[..index].join(".");
+                let parent = match &corrected {
+                    Some(corrected) => corrected.join("."),
+                    None => segments[..index].join("."),
+                };
                 return Err(UnknownPath {
                     message: format!(
                         "`{parent}` has no fields: `{path}` is not a contact data field"
@@ -184,14 +187,19 @@ pub(crate) fn check(path: &str) -> Result<(), UnknownPath> {
     } else {
         segments[..index].join(".")
     };
-    let message = format!("`{path}` is not a contact data field that connect-lambda knows");
-    let fix = format!(
+    let message = match corrected {
+        Some(corrected) => format!(
+            "unknown contact data field `{path}`: did you mean `{}`?",
+            corrected.join(".")
+        ),
+        None => format!(
+            "unknown contact data field `{path}`: the fields of `{where_}` are {}",
+            describe(fields)
+        ),
+    };
+    let help = format!(
         "for a field Connect added after this list, write #[contact(path = \"{path}\", unchecked)]"
     );
-    let help = match corrected {
-        Some(corrected) => format!("did you mean `{}`? ({fix})", corrected.join(".")),
-        None => format!("the fields of `{where_}` are {}; {fix}", describe(fields)),
-    };
     Err(UnknownPath { message, help })
 }
 
@@ -297,28 +305,45 @@ mod tests {
 
     #[test]
     fn typos_get_a_full_correction() {
-        let error = check("CustomerEndpoint.Adress").unwrap_err();
-        assert!(error
-            .help
-            .starts_with("did you mean `CustomerEndpoint.Address`?"));
-        let error = check("customerEndpoint.address").unwrap_err();
-        assert!(error
-            .help
-            .starts_with("did you mean `CustomerEndpoint.Address`?"));
-        let error = check("Refrences.invoice.Valeu").unwrap_err();
-        assert!(error
-            .help
-            .starts_with("did you mean `References.invoice.Value`?"));
+        let cases = [
+            ("CustomerEndpoint.Adress", "CustomerEndpoint.Address"),
+            ("customerEndpoint.address", "CustomerEndpoint.Address"),
+            ("Refrences.invoice.Valeu", "References.invoice.Value"),
+            (
+                "Queue.OutboundCallerID.Adress",
+                "Queue.OutboundCallerId.Address",
+            ),
+        ];
+        for (typo, fixed) in cases {
+            let error = check(typo).unwrap_err();
+            let expected = format!("did you mean `{fixed}`?");
+            assert!(error.message.ends_with(&expected), "{error:?}");
+            assert!(error.help.contains("unchecked"), "{error:?}");
+        }
+        let error = check("Queue.Arn.Region").unwrap_err();
+        assert!(
+            error.message.starts_with("`Queue.ARN` has no fields"),
+            "{error:?}"
+        );
     }
 
     #[test]
     fn unknown_fields_list_the_level() {
         let error = check("Queue.Foo").unwrap_err();
         assert!(
-            error.help.contains("`ARN`, `Name` and `OutboundCallerId`"),
+            error
+                .message
+                .contains("`ARN`, `Name` and `OutboundCallerId`"),
             "{error:?}"
         );
         assert!(error.help.contains("unchecked"));
+        let error = check("Colour").unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("the fields of `ContactData` are `AwsRegion`"),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, ItemFn, LitStr, Pat, PathArguments, ReturnType, Type};
 
-use super::attr::{self, ArgAttr, KindAttr, Options};
+use super::attr::{self, ArgAttr, ArgAttrs, KindAttr, Options};
 use super::errors::Errors;
 
 /// A `#[connect_handler]` function.
@@ -188,7 +188,7 @@ impl Handler {
 }
 
 fn kind_of(
-    kind_attr: Option<ArgAttr>,
+    attrs: ArgAttrs,
     name: Option<&syn::Ident>,
     ty: &Type,
     span: Span,
@@ -197,8 +197,12 @@ fn kind_of(
     let Some(ArgAttr {
         kind,
         name: attr_name,
-    }) = kind_attr
+    }) = attrs.kind
     else {
+        if attrs.reported {
+            // The attribute meant to give the kind is already reported.
+            return Kind::None;
+        }
         return by_type(ty, span, errors);
     };
     match kind {

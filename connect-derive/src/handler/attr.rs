@@ -112,12 +112,13 @@ fn unknown(errors: &mut Errors, item: &Item, what: &str, valid: &[&str]) {
         Some(close) => format!("did you mean `{close}`? "),
         None => String::new(),
     };
+    let valid = match valid {
+        [only] => format!("its only option is `{only}`"),
+        _ => format!("valid options are {}", suggest::list(valid)),
+    };
     errors.at(
         item.span(),
-        format!(
-            "unknown option `{name}` in {what}: {hint}valid options are {}",
-            suggest::list(valid)
-        ),
+        format!("unknown option `{name}` in {what}: {hint}{valid}"),
     );
 }
 
@@ -218,11 +219,21 @@ const KEPT: &[&str] = &["allow", "warn", "deny", "forbid", "expect", "doc"];
 
 const VALID_KINDS: &str = "#[param], #[attribute], #[contact(\"Path.In.ContactData\")] or #[state]";
 
+/// What the attributes of one argument say.
+pub(crate) struct ArgAttrs {
+    /// The kind, when one was given (and parsed).
+    pub kind: Option<ArgAttr>,
+    /// Whether an attribute was not understood (already reported): the
+    /// argument then gets no "has no kind" error of its own.
+    pub reported: bool,
+}
+
 /// Takes this crate's attributes off `attrs` (the emitted function must not
 /// carry them) and returns the argument's kind, reporting unknown
 /// attributes, unknown options and a second kind.
-pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Option<ArgAttr> {
+pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> ArgAttrs {
     let mut found: Option<ArgAttr> = None;
+    let mut reported = false;
     let mut kept = Vec::with_capacity(attrs.len());
     for attr in attrs.drain(..) {
         let name = match attr.path().get_ident() {
@@ -244,6 +255,7 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
                     "unknown argument attribute #[{name}]: {hint}a handler argument takes {VALID_KINDS}"
                 ),
             );
+            reported = true;
             continue;
         }
         let ident = attr.path().get_ident().cloned().unwrap_or_else(|| {
@@ -260,11 +272,14 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
                 ),
             ),
             (None, Some(kind)) => found = Some(ArgAttr { kind, name: ident }),
-            (None, None) => {}
+            (None, None) => reported = true,
         }
     }
     *attrs = kept;
-    found
+    ArgAttrs {
+        kind: found,
+        reported,
+    }
 }
 
 /// The list inside `#[name(...)]`, empty for a bare `#[name]`; an error for

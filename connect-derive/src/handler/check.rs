@@ -94,14 +94,17 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                 };
                 if !connect_key(&input.key) {
                     let fix = if input.from_name {
-                        format!("name the key with #[{}(rename = \"...\")]", attr_name(what))
+                        format!(
+                            "; name the key with #[{}(rename = \"...\")]",
+                            attr_name(what)
+                        )
                     } else {
-                        "use only A-Z, a-z, 0-9, `_` and `-`".to_owned()
+                        String::new()
                     };
                     errors.at(
                         input.key_span,
                         format!(
-                            "`{}` is not a key Connect can pass: keys are made of A-Z, a-z, 0-9, `_` and `-`; {fix}",
+                            "`{}` is not a key Connect can pass: keys are made of A-Z, a-z, 0-9, `_` and `-`{fix}",
                             input.key
                         ),
                     );
@@ -127,7 +130,7 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                 if let Some(problem) = problem {
                     errors.at(
                         field.path.span(),
-                        format!("{}\n\n= help: {}", problem.message, problem.help),
+                        format!("{}\n= help: {}", problem.message, problem.help),
                     );
                 } else if let Some(first) = contact.get(&path) {
                     errors.at(

@@ -94,7 +94,6 @@ pub(crate) fn expand(handler: &Handler) -> TokenStream {
 
     let call = expand_call(handler, &p);
     let manifest_body = expand_manifest(handler, &names, &p);
-    let assertions = expand_assertions(handler, &p);
     let test = expand_manifest_test(&names, &p);
     let module = expand_module(handler, &names);
     let fn_name = &func.sig.ident;
@@ -131,7 +130,6 @@ pub(crate) fn expand(handler: &Handler) -> TokenStream {
             <#ty as #p::HandlerFn>::manifest()
         }
 
-        #assertions
         #test
         #module
     }
@@ -244,7 +242,15 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
 
     let name = &handler.func.sig.ident;
     let invoke = if handler.func.sig.asyncness.is_some() {
-        quote!(#name(#(#call_args),*).await)
+        // Spanned on the name: a future that is not `Send` (an `Rc` held
+        // across an `.await`) is reported on the handler, not the macro.
+        let future = quote_spanned!(name.span()=> __require_send(#name(#(#call_args),*)));
+        quote! {{
+            fn __require_send<F: ::core::future::Future + ::core::marker::Send>(future: F) -> F {
+                future
+            }
+            #future.await
+        }}
     } else {
         quote!(#name(#(#call_args),*))
     };
@@ -267,8 +273,9 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
             }
         }
     };
-    let response_ty = handler.output.response();
-    let to_bytes = match response_ty {
+    // Spanned on the response type: a type that is not a ConnectResponse is
+    // reported there, with the trait's `on_unimplemented` text.
+    let to_bytes = match handler.output.response() {
         Some(ty) => quote_spanned!(ty.span()=>
             <#ty as #p::ConnectResponse>::to_response_bytes(&__response)
         ),
@@ -400,6 +407,8 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
         }
         None => quote!(::core::option::Option::None),
     };
+    // Spanned like `to_response_bytes` in `call`, so rustc reports one
+    // error on the response type, not one per use.
     let (validation, external) = match handler.output.response() {
         Some(ty) => (
             quote_spanned!(ty.span()=> <#ty as #p::ConnectResponse>::VALIDATION),
@@ -421,40 +430,6 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
             contact_data: ::std::vec![#(#contact),*],
             external: #external,
         }
-    }
-}
-
-/// Trait assertions spanned on the user's return type, so rustc's error
-/// (with `ConnectResponse`'s `on_unimplemented` text) underlines it.
-fn expand_assertions(handler: &Handler, p: &TokenStream) -> TokenStream {
-    let mut checks = Vec::new();
-    if let Some(ty) = handler.output.response() {
-        checks.push(quote_spanned! {ty.span()=>
-            #[allow(dead_code)]
-            fn __connect_handler_response_is_connect_response()
-            where
-                #ty: #p::ConnectResponse,
-            {
-            }
-        });
-    }
-    if let Output::Result {
-        error: Some(error), ..
-    } = &handler.output
-    {
-        checks.push(quote_spanned! {error.span()=>
-            #[allow(dead_code)]
-            fn __connect_handler_error_converts_into_connect_lambda_error()
-            where
-                #error: ::core::convert::Into<#p::Error>,
-            {
-            }
-        });
-    }
-    quote! {
-        const _: () = {
-            #(#checks)*
-        };
     }
 }
 
