@@ -48,7 +48,10 @@ async fn error<F: connect_lambda::HandlerFn>(
     handler: &connect_lambda::Handler<F>,
     body: &[u8],
 ) -> (String, String) {
-    let error = handler.invoke(body).await.expect_err("the invocation fails");
+    let error = handler
+        .invoke(body)
+        .await
+        .expect_err("the invocation fails");
     (error.error_type().to_owned(), error.to_string())
 }
 
@@ -88,7 +91,13 @@ async fn null_or_absent_parameters_are_empty() {
 #[tokio::test]
 async fn a_wrong_typed_optional_is_an_error_not_none() {
     let handler = age_of::handler();
-    for value in [json!(""), json!("ten"), json!(-1), json!({"n": 1}), json!(true)] {
+    for value in [
+        json!(""),
+        json!("ten"),
+        json!(-1),
+        json!({"n": 1}),
+        json!(true),
+    ] {
         let body = event(json!({ "age": value }), contact());
         let (kind, message) = error(&handler, &body).await;
         assert_eq!(kind, "InvalidEvent", "{value}");
@@ -295,8 +304,14 @@ async fn a_missing_required_contact_field_names_the_path() {
     contact_data["Queue"] = Value::Null;
     let (kind, message) = error(&caller::handler(), &event(json!({}), contact_data)).await;
     assert_eq!(kind, "InvalidEvent");
-    assert!(message.contains("Details.ContactData.Queue.Name"), "{message}");
-    assert!(!message.contains("+15550100"), "the value leaked: {message}");
+    assert!(
+        message.contains("Details.ContactData.Queue.Name"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("+15550100"),
+        "the value leaked: {message}"
+    );
 }
 
 #[connect_handler]

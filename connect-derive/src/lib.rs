@@ -18,15 +18,10 @@ pub fn derive_connect_response(input: TokenStream) -> TokenStream {
     response::derive(&input).into()
 }
 
-/// Turns a plain function into an Amazon Connect Lambda handler.
-///
-/// The function stays as written (call it directly in unit tests). Beside
-/// it, a module with the function's name holds `handler(..)`, the value
-/// `connect_lambda::run` serves and tests `invoke`, and `manifest()`, what
-/// the handler reads and returns. See the `connect-lambda` crate for the
-/// argument kinds (`#[param]`, `#[attribute]`, `#[contact("Path")]`,
-/// `#[state]`, `&ContactData`, `&ContactFlowEvent`, `&Context`) and options
-/// (`function = "DeployedName"`, `crate = "path"`).
+/// `#[connect_handler]`: turns a plain function into an Amazon Connect
+/// Lambda handler. Use it through `connect_lambda::connect_handler`, whose
+/// documentation describes the argument kinds, options, errors and the
+/// `CONNECT_MANIFEST_DIR` export.
 #[proc_macro_attribute]
 pub fn connect_handler(
     args: proc_macro::TokenStream,
