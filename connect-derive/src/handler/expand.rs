@@ -82,7 +82,7 @@ pub(crate) fn expand(handler: &Handler) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(index, (_, name, _))| match name {
-            Some(name) => Ident::new(&unraw(name), name.span()),
+            Some(name) => (*name).clone(),
             None => format_ident!("state_{}", index),
         })
         .collect();
@@ -137,11 +137,6 @@ pub(crate) fn expand(handler: &Handler) -> TokenStream {
 
 fn state_field(index: usize) -> Ident {
     format_ident!("state_{}", index)
-}
-
-fn unraw(name: &Ident) -> String {
-    let name = name.to_string();
-    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
 }
 
 /// `HandlerFn::call`: scan once, extract each argument, call, respond.

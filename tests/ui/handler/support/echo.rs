@@ -1,8 +1,10 @@
 // A response for the ui tests, with a hand-written `ConnectResponse` impl so
 // these tests exercise `#[connect_handler]` alone.
 
+/// A STRING_MAP response with one key.
 #[derive(serde::Serialize)]
 pub struct Echo {
+    /// `$.External.echo`.
     pub echo: String,
 }
 
