@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::HashMap;
 
-use connect_lambda::{connect_handler, ContactData, ContactFlowEvent, Context};
+use connect_lambda::{connect_handler, ContactData, ContactFlowEvent, Context, InvokeError};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use support::{Echo, Json};
@@ -30,28 +30,22 @@ fn contact() -> Value {
         "InitialContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
         "InitiationMethod": "INBOUND",
         "InstanceARN": "arn:aws:connect:eu-west-2:111111111111:instance/c8c0e68d",
+        "PreviousContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
         "Queue": {"ARN": "arn:aws:connect:eu-west-2:111111111111:queue/q", "Name": "PasswordReset"},
         "References": {"invoice": {"Type": "url", "Value": "https://example.com/i/1"}},
         "SystemEndpoint": {"Address": "+15550199", "Type": "TELEPHONE_NUMBER"}
     })
 }
 
-async fn echo<F: connect_lambda::HandlerFn>(
-    handler: &connect_lambda::Handler<F>,
-    body: &[u8],
-) -> String {
-    let bytes = handler.invoke(body).await.expect("the invocation succeeds");
+/// The `echo` of a successful invocation.
+fn echo(result: Result<Vec<u8>, InvokeError>) -> String {
+    let bytes = result.expect("the invocation succeeds");
     support::json(&bytes)["echo"].as_str().unwrap().to_owned()
 }
 
-async fn error<F: connect_lambda::HandlerFn>(
-    handler: &connect_lambda::Handler<F>,
-    body: &[u8],
-) -> (String, String) {
-    let error = handler
-        .invoke(body)
-        .await
-        .expect_err("the invocation fails");
+/// The `errorType` and message of a failed invocation.
+fn error(result: Result<Vec<u8>, InvokeError>) -> (String, String) {
+    let error = result.expect_err("the invocation fails");
     (error.error_type().to_owned(), error.to_string())
 }
 
@@ -72,20 +66,23 @@ async fn an_optional_number_takes_a_number_or_its_string() {
     ];
     for (parameters, expected) in cases {
         let body = event(parameters.clone(), contact());
-        assert_eq!(echo(&handler, &body).await, expected, "{parameters}");
+        assert_eq!(echo(handler.invoke(&body).await), expected, "{parameters}");
     }
 }
 
 #[tokio::test]
 async fn null_or_absent_parameters_are_empty() {
     let handler = age_of::handler();
-    assert_eq!(echo(&handler, &event(Value::Null, contact())).await, "None");
+    assert_eq!(
+        echo(handler.invoke(&event(Value::Null, contact())).await),
+        "None"
+    );
     let body = serde_json::to_vec(&json!({
         "Name": "ContactFlowEvent",
         "Details": {"ContactData": contact()}
     }))
     .unwrap();
-    assert_eq!(echo(&handler, &body).await, "None");
+    assert_eq!(echo(handler.invoke(&body).await), "None");
 }
 
 #[tokio::test]
@@ -99,7 +96,7 @@ async fn a_wrong_typed_optional_is_an_error_not_none() {
         json!(true),
     ] {
         let body = event(json!({ "age": value }), contact());
-        let (kind, message) = error(&handler, &body).await;
+        let (kind, message) = error(handler.invoke(&body).await);
         assert_eq!(kind, "InvalidEvent", "{value}");
         assert!(message.contains("Details.Parameters.age"), "{message}");
         assert!(!message.contains("ten"), "the value leaked: {message}");
@@ -115,7 +112,7 @@ fn company_of(#[param(rename = "companyName")] company: String) -> Echo {
 async fn a_missing_required_parameter_names_the_key() {
     let handler = company_of::handler();
     for parameters in [json!({}), Value::Null, json!({"companyname": "GGG"})] {
-        let (kind, message) = error(&handler, &event(parameters, contact())).await;
+        let (kind, message) = error(handler.invoke(&event(parameters, contact())).await);
         assert_eq!(kind, "InvalidEvent");
         assert!(
             message.contains("Details.Parameters.companyName"),
@@ -123,14 +120,14 @@ async fn a_missing_required_parameter_names_the_key() {
         );
     }
     let body = event(json!({"companyName": "GGG"}), contact());
-    assert_eq!(echo(&handler, &body).await, "GGG");
+    assert_eq!(echo(handler.invoke(&body).await), "GGG");
 }
 
 #[tokio::test]
 async fn a_string_parameter_takes_a_number_as_its_text() {
     let handler = company_of::handler();
     let body = event(json!({"companyName": 10}), contact());
-    assert_eq!(echo(&handler, &body).await, "10");
+    assert_eq!(echo(handler.invoke(&body).await), "10");
 }
 
 #[connect_handler]
@@ -148,7 +145,7 @@ async fn a_bool_takes_true_or_its_string() {
         (json!("false"), "false"),
     ] {
         let body = event(json!({ "isEnrolledInSchool": value }), contact());
-        assert_eq!(echo(&handler, &body).await, expected, "{value}");
+        assert_eq!(echo(handler.invoke(&body).await), expected, "{value}");
     }
 }
 
@@ -208,7 +205,11 @@ async fn a_wrong_nested_field_names_its_path() {
         "isEnrolledInSchool": true,
         "hobbies": {"books": "book1", "art": []}
     });
-    let (kind, message) = error(&student::handler(), &event(parameters, contact())).await;
+    let (kind, message) = error(
+        student::handler()
+            .invoke(&event(parameters, contact()))
+            .await,
+    );
     assert_eq!(kind, "InvalidEvent");
     assert!(message.contains("Details.Parameters.hobbies"), "{message}");
     assert!(!message.contains("book1"), "the value leaked: {message}");
@@ -226,7 +227,10 @@ async fn greeted(
 async fn attributes_are_read_and_coerced() {
     let handler = greeted::handler();
     let body = event(json!({}), contact());
-    assert_eq!(echo(&handler, &body).await, r#"Some(true) Some("en-US")"#);
+    assert_eq!(
+        echo(handler.invoke(&body).await),
+        r#"Some(true) Some("en-US")"#
+    );
 }
 
 #[tokio::test]
@@ -235,12 +239,16 @@ async fn null_or_absent_attributes_are_empty() {
     let mut contact_data = contact();
     contact_data["Attributes"] = Value::Null;
     assert_eq!(
-        echo(&handler, &event(json!({}), contact_data.clone())).await,
+        echo(
+            handler
+                .invoke(&event(json!({}), contact_data.clone()))
+                .await
+        ),
         "None None"
     );
     contact_data.as_object_mut().unwrap().remove("Attributes");
     assert_eq!(
-        echo(&handler, &event(json!({}), contact_data)).await,
+        echo(handler.invoke(&event(json!({}), contact_data)).await),
         "None None"
     );
 }
@@ -254,11 +262,8 @@ async fn required_attribute(#[attribute] language: String) -> Echo {
 async fn a_missing_required_attribute_names_the_key() {
     let mut contact_data = contact();
     contact_data["Attributes"] = json!({});
-    let (kind, message) = error(
-        &required_attribute::handler(),
-        &event(json!({}), contact_data),
-    )
-    .await;
+    let body = event(json!({}), contact_data);
+    let (kind, message) = error(required_attribute::handler().invoke(&body).await);
     assert_eq!(kind, "InvalidEvent");
     assert!(
         message.contains("Details.ContactData.Attributes.language"),
@@ -281,7 +286,7 @@ async fn contact_fields_are_read_by_path() {
     let handler = caller::handler();
     let body = event(json!({}), contact());
     assert_eq!(
-        echo(&handler, &body).await,
+        echo(handler.invoke(&body).await),
         r#"Some("+15550100") PasswordReset Some("https://example.com/i/1") None"#
     );
 }
@@ -293,7 +298,7 @@ async fn a_null_parent_makes_an_optional_contact_field_none() {
     contact_data["CustomerEndpoint"] = Value::Null;
     let body = event(json!({}), contact_data);
     assert_eq!(
-        echo(&caller::handler(), &body).await,
+        echo(caller::handler().invoke(&body).await),
         r#"None PasswordReset Some("https://example.com/i/1") None"#
     );
 }
@@ -302,7 +307,11 @@ async fn a_null_parent_makes_an_optional_contact_field_none() {
 async fn a_missing_required_contact_field_names_the_path() {
     let mut contact_data = contact();
     contact_data["Queue"] = Value::Null;
-    let (kind, message) = error(&caller::handler(), &event(json!({}), contact_data)).await;
+    let (kind, message) = error(
+        caller::handler()
+            .invoke(&event(json!({}), contact_data))
+            .await,
+    );
     assert_eq!(kind, "InvalidEvent");
     assert!(
         message.contains("Details.ContactData.Queue.Name"),
@@ -324,7 +333,7 @@ async fn whole_contact(contact: &ContactData, #[param] note: Option<String>) -> 
 async fn the_whole_contact_data() {
     let body = event(json!({"note": "x"}), contact());
     assert_eq!(
-        echo(&whole_contact::handler(), &body).await,
+        echo(whole_contact::handler().invoke(&body).await),
         r#"Some("true") Some("x")"#
     );
 }
@@ -336,7 +345,7 @@ async fn a_missing_contact_data_is_an_invalid_event() {
         "Details": {"Parameters": {}}
     }))
     .unwrap();
-    let (kind, message) = error(&whole_contact::handler(), &body).await;
+    let (kind, message) = error(whole_contact::handler().invoke(&body).await);
     assert_eq!(kind, "InvalidEvent");
     assert!(message.contains("Details.ContactData"), "{message}");
 }
@@ -352,7 +361,7 @@ fn whole_event(event: &ContactFlowEvent, context: &Context) -> Echo {
 async fn the_whole_event_and_the_context() {
     let body = event(json!({"companyName": "GGG"}), contact());
     assert_eq!(
-        echo(&whole_event::handler(), &body).await,
+        echo(whole_event::handler().invoke(&body).await),
         r#"ContactFlowEvent Some(String("GGG"))"#
     );
 }
@@ -360,9 +369,9 @@ async fn the_whole_event_and_the_context() {
 #[tokio::test]
 async fn malformed_events_are_reported_as_such() {
     for body in [&b"{\"Details\": "[..], b"not json", b""] {
-        let (kind, _) = error(&age_of::handler(), body).await;
+        let (kind, _) = error(age_of::handler().invoke(body).await);
         assert_eq!(kind, "MalformedEvent", "{}", String::from_utf8_lossy(body));
-        let (kind, _) = error(&whole_event::handler(), body).await;
+        let (kind, _) = error(whole_event::handler().invoke(body).await);
         assert_eq!(kind, "MalformedEvent", "{}", String::from_utf8_lossy(body));
     }
 }
@@ -373,5 +382,5 @@ async fn the_runtime_serves_the_next_event_after_a_bad_one() {
     assert!(handler.invoke(b"{").await.is_err());
     assert!(handler.invoke(&event(json!({}), contact())).await.is_err());
     let body = event(json!({"companyName": "GGG"}), contact());
-    assert_eq!(echo(&handler, &body).await, "GGG");
+    assert_eq!(echo(handler.invoke(&body).await), "GGG");
 }

@@ -15,7 +15,19 @@ fn event(parameters: Value) -> Vec<u8> {
     serde_json::to_vec(&json!({
         "Name": "ContactFlowEvent",
         "Details": {
-            "ContactData": {"Attributes": {}, "ContactId": "c-1", "Channel": "VOICE"},
+            // /work/shared/events/connect-mock.json's contact.
+            "ContactData": {
+                "Attributes": {},
+                "Channel": "VOICE",
+                "ContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+                "CustomerEndpoint": {"Address": "+1234567890", "Type": "TELEPHONE_NUMBER"},
+                "InitialContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+                "InitiationMethod": "INBOUND",
+                "InstanceARN": "arn:aws:connect:aws-region:1234567890:instance/c8c0e68d",
+                "PreviousContactId": "4a573372-1f28-4e26-b97b-XXXXXXXXXXX",
+                "Queue": {"ARN": "arn:aws:connect:eu-west-2:111111111111:queue/q", "Name": "PasswordReset"},
+                "SystemEndpoint": {"Address": "+1234567890", "Type": "TELEPHONE_NUMBER"}
+            },
             "Parameters": parameters
         }
     }))
