@@ -211,7 +211,11 @@ fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
         return Err(meta.error(format!("`{word}` takes a string: `{word} = \"...\"`")));
     }
     let value = meta.value()?;
-    let expr: syn::Expr = value.parse()?;
+    let mut expr: syn::Expr = value.parse()?;
+    // A literal passed through `macro_rules!` arrives in an invisible group.
+    while let syn::Expr::Group(group) = expr {
+        expr = *group.expr;
+    }
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(lit),
