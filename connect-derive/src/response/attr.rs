@@ -211,13 +211,20 @@ fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
         return Err(meta.error(format!("`{word}` takes a string: `{word} = \"...\"`")));
     }
     let value = meta.value()?;
-    match value.parse::<syn::Lit>() {
-        Ok(syn::Lit::Str(lit)) => Ok(lit),
-        Ok(other) => Err(syn::Error::new(
-            other.span(),
-            format!("`{word}` takes a string: `{word} = \"...\"`"),
+    let mut expr: syn::Expr = value.parse()?;
+    // A literal passed through `macro_rules!` arrives in an invisible group.
+    while let syn::Expr::Group(group) = expr {
+        expr = *group.expr;
+    }
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => Ok(lit),
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!("`{word}` takes a string in quotes: `{word} = \"...\"`"),
         )),
-        Err(error) => Err(error),
     }
 }
 
