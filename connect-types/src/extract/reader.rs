@@ -346,10 +346,22 @@ impl<'de> Reader<'de> {
     /// Skips the value ahead and returns its text (no surrounding
     /// whitespace), borrowed from the body.
     pub(crate) fn capture(&mut self) -> Result<&'de RawValue, Syntax> {
-        self.skip_ws();
-        let start = self.pos;
+        let start = self.mark();
         self.skip()?;
-        borrowed_raw(&self.text[start..self.pos]).ok_or(Syntax)
+        self.since(start)
+    }
+
+    /// Where the value ahead starts, for [`Reader::since`].
+    pub(crate) fn mark(&mut self) -> usize {
+        self.skip_ws();
+        self.pos
+    }
+
+    /// The text from `start` (a [`Reader::mark`] before a value that has
+    /// been read since, in full) to here.
+    pub(crate) fn since(&self, start: usize) -> Result<&'de RawValue, Syntax> {
+        let json = self.text.get(start..self.pos).ok_or(Syntax)?;
+        borrowed_raw(json).ok_or(Syntax)
     }
 }
 

@@ -476,12 +476,17 @@ fn details<'de>(cx: &mut Cx<'_, 'de>, reader: &mut Reader<'de>) -> Result<(), Fa
             }
             if index == 0 {
                 if cx.plan.contact_data {
-                    let raw = reader.capture()?;
+                    // One pass: read inside on the way through, then take
+                    // the whole text.
+                    let start = reader.mark();
+                    if cx.reads_inside_contact_data() {
+                        contact_level(cx, reader, "")?;
+                    } else {
+                        reader.skip()?;
+                    }
+                    let raw = reader.since(start)?;
                     if raw.get() != "null" {
                         cx.out.contact_data = Some(raw);
-                    }
-                    if cx.reads_inside_contact_data() {
-                        contact_level(cx, &mut Reader::new(raw.get()), "")?;
                     }
                     Ok(())
                 } else if cx.reads_inside_contact_data() {
