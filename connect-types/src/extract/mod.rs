@@ -39,6 +39,7 @@
 mod coerce;
 mod error;
 mod lenient;
+mod reader;
 mod scan;
 
 use std::fmt;

@@ -1,6 +1,7 @@
 //! The plan-driven scanner: one pass over the event that captures, as
 //! borrowed [`RawValue`]s, only the values one handler reads, and skips the
-//! rest with serde_json's skipper (`IgnoredAny`) without building it.
+//! rest without building it (with [`Reader`], which accepts what
+//! serde_json's `IgnoredAny` accepts).
 //!
 //! The walk is root -> `Details` -> `ContactData` (-> `Attributes` and the
 //! contact paths) and `Parameters`. Keys come in any order. Null or absent
@@ -9,12 +10,16 @@
 //! the scanner reads is an error when the plan reads it or the walk goes
 //! through it.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 
+use super::error::Message;
+use super::reader::{RawKey, Reader, Syntax};
 use super::ExtractError;
+use crate::error::ErrorType;
 
 /// What one handler reads from the event; the handler macro builds it as a
 /// `static`.
@@ -281,48 +286,53 @@ pub fn scan<'de>(body: &'de [u8], plan: &EventPlan) -> Result<Scanned<'de>, Extr
     let mut cx = Cx {
         plan,
         out: Scanned::new(plan),
-        error: None,
     };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = Obj {
-        cx: &mut cx,
-        body: Root,
-    }
-    .deserialize(&mut de);
-    match result {
-        Ok(()) => {
-            de.end().map_err(ExtractError::from_json)?;
-            Ok(cx.out)
-        }
-        Err(error) => match cx.error.take() {
-            // A malformed body is a `MalformedEvent` even when the scan met a
-            // wrong shape first.
-            Some(error) => Err(error.resolve(text)),
-            None => Err(ExtractError::from_json(error)),
-        },
+    let mut reader = Reader::new(text);
+    match root(&mut cx, &mut reader).and_then(|()| Ok(reader.end()?)) {
+        Ok(()) => Ok(cx.out),
+        Err(Fail::Syntax) => Err(syntax_error(text)),
+        // A malformed body is a `MalformedEvent` even when the scan met a
+        // wrong shape first.
+        Err(Fail::Invalid(error)) => Err(error.resolve(text)),
     }
 }
 
-/// The scan's state: the plan, the slots being filled, and the structured
-/// error waiting while serde_json carries a placeholder up.
+/// serde_json's message and position for the syntax error in `text`.
+#[cold]
+#[inline(never)]
+fn syntax_error(text: &str) -> ExtractError {
+    match serde_json::from_str::<IgnoredAny>(text) {
+        Err(error) => ExtractError::from_json(error),
+        // The reader and serde_json disagree (they must not): still malformed.
+        Ok(_) => ExtractError::new(ErrorType::MalformedEvent, Message::Foreign),
+    }
+}
+
+/// Why the walk stopped.
+enum Fail {
+    Syntax,
+    Invalid(ExtractError),
+}
+
+impl From<Syntax> for Fail {
+    fn from(_: Syntax) -> Self {
+        Fail::Syntax
+    }
+}
+
+impl From<ExtractError> for Fail {
+    fn from(error: ExtractError) -> Self {
+        Fail::Invalid(error)
+    }
+}
+
+/// The scan's state: the plan and the slots being filled.
 struct Cx<'p, 'de> {
     plan: &'p EventPlan,
     out: Scanned<'de>,
-    error: Option<ExtractError>,
 }
 
-impl Cx<'_, '_> {
-    #[cold]
-    #[inline(never)]
-    fn fail<E: de::Error>(&mut self, error: ExtractError) -> E {
-        self.error = Some(error);
-        E::custom("connect-lambda: scan error")
-    }
-
-    fn parameter_base(&self) -> usize {
-        0
-    }
-
+impl<'de> Cx<'_, 'de> {
     fn attribute_base(&self) -> usize {
         self.plan.parameters.len()
     }
@@ -334,6 +344,19 @@ impl Cx<'_, '_> {
     /// Whether anything under `ContactData` is asked for, besides the whole.
     fn reads_inside_contact_data(&self) -> bool {
         !self.plan.attributes.is_empty() || !self.plan.contact_paths.is_empty()
+    }
+
+    /// Puts `raw` in slot `base + index` and in every later slot of `names`
+    /// with the same name (a name listed twice in the plan).
+    fn fill(&mut self, base: usize, names: &[&str], index: usize, raw: &'de RawValue) {
+        let name = names[index];
+        for (i, other) in names.iter().enumerate().skip(index) {
+            if *other == name {
+                if let Some(slot) = self.out.slots_mut().get_mut(base + i) {
+                    *slot = Some(raw);
+                }
+            }
+        }
     }
 }
 
@@ -363,108 +386,40 @@ impl At {
     }
 }
 
-/// What to do with one object's entries.
-trait Body<'de>: Sized {
-    fn at(&self) -> At;
-    /// A null here is an empty object (else an error).
-    fn null_is_empty(&self) -> bool;
-    fn entries<A: MapAccess<'de>>(self, cx: &mut Cx<'_, 'de>, map: A) -> Result<(), A::Error>;
-}
-
-/// Reads one object with `body`; anything but an object (or an allowed
-/// null) is an error naming the object's path and what was found.
-struct Obj<'c, 'p, 'de, B> {
-    cx: &'c mut Cx<'p, 'de>,
-    body: B,
-}
-
-impl<'de, B: Body<'de>> Obj<'_, '_, 'de, B> {
-    #[cold]
-    fn wrong<E: de::Error>(self, found: &'static str) -> E {
-        let path = self.body.at().render();
-        self.cx
-            .fail(ExtractError::invalid_type_at(path, "an object", found))
-    }
-}
-
-impl<'de, B: Body<'de>> DeserializeSeed<'de> for Obj<'_, '_, 'de, B> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, B: Body<'de>> Visitor<'de> for Obj<'_, '_, 'de, B> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.body.entries(self.cx, map)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        if self.body.null_is_empty() {
+/// Reads the object ahead with `entry` (which consumes each value). A null
+/// is an empty object when `null_is_empty`; anything else is an error naming
+/// `at` and what was found.
+fn object<'de>(
+    cx: &mut Cx<'_, 'de>,
+    reader: &mut Reader<'de>,
+    at: At,
+    null_is_empty: bool,
+    mut entry: impl FnMut(&mut Cx<'_, 'de>, &mut Reader<'de>, RawKey<'de>) -> Result<(), Fail>,
+) -> Result<(), Fail> {
+    match reader.peek() {
+        Some(b'{') => reader.object(|reader, key| entry(cx, reader, key)),
+        Some(b'n') if null_is_empty => {
+            reader.null()?;
             Ok(())
-        } else {
-            Err(self.wrong("null"))
         }
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.visit_unit()
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Err(self.wrong("a boolean"))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Err(self.wrong("an integer"))
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Err(self.wrong("an integer"))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Err(self.wrong("a floating-point number"))
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Err(self.wrong("a string"))
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(self.wrong("an array"))
+        _ => Err(wrong_shape(at, reader)),
     }
 }
 
-/// A key compared with a list of wanted keys, without copying it: the
-/// position of the first equal one.
-struct KeyIn<'k>(&'k [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for KeyIn<'_> {
-    type Value = Option<usize>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
-        deserializer.deserialize_str(self)
-    }
+#[cold]
+#[inline(never)]
+fn wrong_shape(at: At, reader: &mut Reader<'_>) -> Fail {
+    Fail::Invalid(ExtractError::invalid_type_at(
+        at.render(),
+        "an object",
+        reader.kind_ahead(),
+    ))
 }
 
-impl<'de> Visitor<'de> for KeyIn<'_> {
-    type Value = Option<usize>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|wanted| same(wanted, key)))
-    }
+#[cold]
+#[inline(never)]
+fn duplicate(path: String) -> Fail {
+    Fail::Invalid(ExtractError::duplicate_key(path))
 }
 
 /// `a == b`, deciding most unequal keys without a `memcmp` call: keys are
@@ -474,167 +429,101 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
+/// The position of `key` in `names`.
+#[inline]
+fn position(key: &RawKey<'_>, names: &[&str]) -> Option<usize> {
+    if key.escaped {
+        let text = key.text()?;
+        names.iter().position(|name| *name == text)
+    } else {
+        names.iter().position(|name| same(name, key.inner))
+    }
+}
+
 /// The event itself.
-struct Root;
-
-impl<'de> Body<'de> for Root {
-    fn at(&self) -> At {
-        At::Root
-    }
-
-    fn null_is_empty(&self) -> bool {
-        false
-    }
-
-    fn entries<A: MapAccess<'de>>(self, cx: &mut Cx<'_, 'de>, mut map: A) -> Result<(), A::Error> {
-        let mut details = false;
-        while let Some(key) = map.next_key_seed(KeyIn(&["Details"]))? {
-            if key.is_none() {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            if details {
-                return Err(cx.fail(ExtractError::duplicate_key("Details".to_owned())));
-            }
-            details = true;
-            map.next_value_seed(Obj {
-                cx: &mut *cx,
-                body: Details,
-            })?;
+fn root<'de>(cx: &mut Cx<'_, 'de>, reader: &mut Reader<'de>) -> Result<(), Fail> {
+    let mut details = false;
+    object(cx, reader, At::Root, false, |cx, reader, key| {
+        if position(&key, &["Details"]).is_none() {
+            return Ok(reader.skip()?);
         }
-        if !details {
-            return Err(cx.fail(ExtractError::missing_object("Details")));
+        if std::mem::replace(&mut details, true) {
+            return Err(duplicate("Details".to_owned()));
         }
-        Ok(())
+        self::details(cx, reader)
+    })?;
+    if !details {
+        return Err(ExtractError::missing_object("Details").into());
     }
+    Ok(())
 }
 
 /// `Details`: `ContactData` and `Parameters`.
-struct Details;
-
-const CONTACT_DATA: usize = 0;
-const PARAMETERS: usize = 1;
-
-impl<'de> Body<'de> for Details {
-    fn at(&self) -> At {
-        At::Static("Details")
-    }
-
-    fn null_is_empty(&self) -> bool {
-        false
-    }
-
-    fn entries<A: MapAccess<'de>>(self, cx: &mut Cx<'_, 'de>, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; 2];
-        while let Some(key) = map.next_key_seed(KeyIn(&["ContactData", "Parameters"]))? {
-            let Some(key) = key else {
-                map.next_value::<IgnoredAny>()?;
-                continue;
+fn details<'de>(cx: &mut Cx<'_, 'de>, reader: &mut Reader<'de>) -> Result<(), Fail> {
+    const NAMES: [&str; 2] = ["ContactData", "Parameters"];
+    let mut seen = [false; 2];
+    object(
+        cx,
+        reader,
+        At::Static("Details"),
+        false,
+        |cx, reader, key| {
+            let Some(index) = position(&key, &NAMES) else {
+                return Ok(reader.skip()?);
             };
-            if std::mem::replace(&mut seen[key], true) {
-                let path = ["Details.ContactData", "Details.Parameters"][key];
-                return Err(cx.fail(ExtractError::duplicate_key(path.to_owned())));
+            if std::mem::replace(&mut seen[index], true) {
+                return Err(duplicate(format!("Details.{}", NAMES[index])));
             }
-            match key {
-                CONTACT_DATA if cx.plan.contact_data => {
-                    let raw: &'de RawValue = map.next_value()?;
+            if index == 0 {
+                if cx.plan.contact_data {
+                    // One pass: read inside on the way through, then take
+                    // the whole text.
+                    let start = reader.mark();
+                    if cx.reads_inside_contact_data() {
+                        contact_level(cx, reader, "")?;
+                    } else {
+                        reader.skip()?;
+                    }
+                    let raw = reader.since(start)?;
                     if raw.get() != "null" {
                         cx.out.contact_data = Some(raw);
                     }
-                    if cx.reads_inside_contact_data() {
-                        rescan(cx, raw, ContactLevel { prefix: "" })?;
-                    }
+                    Ok(())
+                } else if cx.reads_inside_contact_data() {
+                    contact_level(cx, reader, "")
+                } else {
+                    Ok(reader.skip()?)
                 }
-                CONTACT_DATA if cx.reads_inside_contact_data() => {
-                    map.next_value_seed(Obj {
-                        cx: &mut *cx,
-                        body: ContactLevel { prefix: "" },
-                    })?;
-                }
-                PARAMETERS if !cx.plan.parameters.is_empty() => {
-                    let base = cx.parameter_base();
-                    let keys = cx.plan.parameters;
-                    map.next_value_seed(Obj {
-                        cx: &mut *cx,
-                        body: Keys {
-                            keys,
-                            base,
-                            at: At::Static("Details.Parameters"),
-                        },
-                    })?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+            } else if cx.plan.parameters.is_empty() {
+                Ok(reader.skip()?)
+            } else {
+                let names = cx.plan.parameters;
+                keys(cx, reader, names, 0, At::Static("Details.Parameters"))
             }
-        }
-        Ok(())
-    }
-}
-
-/// Scans an already captured value (well-formed: it came out of the same
-/// parse) with another body, when one value has two readers.
-fn rescan<'de, B: Body<'de>, E: de::Error>(
-    cx: &mut Cx<'_, 'de>,
-    raw: &'de RawValue,
-    body: B,
-) -> Result<(), E> {
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    match (Obj { cx: &mut *cx, body }).deserialize(&mut de) {
-        Ok(()) => Ok(()),
-        Err(error) => match cx.error.take() {
-            Some(parked) => Err(cx.fail(parked)),
-            None => Err(cx.fail(ExtractError::from_json(error))),
         },
-    }
+    )
 }
 
-/// `Parameters` or `Attributes`: the wanted keys' values.
-struct Keys {
-    keys: &'static [&'static str],
-    /// Index of `keys[0]`'s slot.
+/// `Parameters` or `Attributes`: the values of `names`, into the slots from
+/// `base`.
+fn keys<'de>(
+    cx: &mut Cx<'_, 'de>,
+    reader: &mut Reader<'de>,
+    names: &'static [&'static str],
     base: usize,
     at: At,
-}
-
-impl<'de> Body<'de> for Keys {
-    fn at(&self) -> At {
-        self.at
-    }
-
-    fn null_is_empty(&self) -> bool {
-        true
-    }
-
-    fn entries<A: MapAccess<'de>>(self, cx: &mut Cx<'_, 'de>, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(KeyIn(self.keys))? {
-            let Some(index) = key else {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            };
-            if cx.out.get(self.base + index).is_some() {
-                let path = self.at.child(self.keys[index]);
-                return Err(cx.fail(ExtractError::duplicate_key(path)));
-            }
-            let raw: &'de RawValue = map.next_value()?;
-            let wanted = self.keys[index];
-            // A key listed twice in the plan fills every slot it names.
-            for (i, key) in self.keys.iter().enumerate().skip(index) {
-                if *key == wanted {
-                    if let Some(slot) = cx.out.slots_mut().get_mut(self.base + i) {
-                        *slot = Some(raw);
-                    }
-                }
-            }
+) -> Result<(), Fail> {
+    object(cx, reader, at, true, |cx, reader, key| {
+        let Some(index) = position(&key, names) else {
+            return Ok(reader.skip()?);
+        };
+        if cx.out.get(base + index).is_some() {
+            return Err(duplicate(at.child(names[index])));
         }
+        let raw = reader.capture()?;
+        cx.fill(base, names, index, raw);
         Ok(())
-    }
-}
-
-/// An object on the way down the contact paths: `ContactData` itself
-/// (`prefix` empty) or the object at `prefix` under it.
-struct ContactLevel {
-    prefix: &'static str,
+    })
 }
 
 /// How a contact path relates to a key at some level.
@@ -647,6 +536,7 @@ enum PathStep {
 
 /// `path` against `key` below `prefix`: `prefix.key` is the whole path
 /// (leaf) or a prefix of it (descend). Keys holding dots match too.
+#[inline]
 fn step(path: &'static str, prefix: &str, key: &str) -> Option<PathStep> {
     let rest = if prefix.is_empty() {
         path
@@ -679,6 +569,23 @@ struct Wanted {
 }
 
 impl Wanted {
+    fn of(key: &str, paths: &[&'static str], prefix: &str, attributes: bool) -> Self {
+        let mut wanted = Wanted {
+            attributes: attributes && key == "Attributes",
+            ..Wanted::default()
+        };
+        for (index, path) in paths.iter().enumerate() {
+            match step(path, prefix, key) {
+                Some(PathStep::Leaf) if wanted.leaf.is_none() => wanted.leaf = Some(index),
+                Some(PathStep::Descend(prefix)) if wanted.descend.is_none() => {
+                    wanted.descend = Some((index, prefix));
+                }
+                _ => {}
+            }
+        }
+        wanted
+    }
+
     /// The key's identity at its level, for duplicate detection.
     fn id(&self) -> Option<usize> {
         match (self.leaf, self.descend) {
@@ -687,45 +594,6 @@ impl Wanted {
             (None, Some((descend, _))) => Some(descend),
             (None, None) => None,
         }
-    }
-}
-
-struct ContactKey<'p> {
-    paths: &'p [&'static str],
-    prefix: &'static str,
-    attributes: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for ContactKey<'_> {
-    type Value = Wanted;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Wanted, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ContactKey<'_> {
-    type Value = Wanted;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Wanted, E> {
-        let mut wanted = Wanted {
-            attributes: self.attributes && key == "Attributes",
-            ..Wanted::default()
-        };
-        for (index, path) in self.paths.iter().enumerate() {
-            match step(path, self.prefix, key) {
-                Some(PathStep::Leaf) if wanted.leaf.is_none() => wanted.leaf = Some(index),
-                Some(PathStep::Descend(prefix)) if wanted.descend.is_none() => {
-                    wanted.descend = Some((index, prefix));
-                }
-                _ => {}
-            }
-        }
-        Ok(wanted)
     }
 }
 
@@ -752,95 +620,73 @@ impl Seen {
     }
 }
 
-impl<'de> Body<'de> for ContactLevel {
-    fn at(&self) -> At {
-        if self.prefix.is_empty() {
-            At::Static("Details.ContactData")
-        } else {
-            At::Contact(self.prefix)
-        }
-    }
-
-    fn null_is_empty(&self) -> bool {
-        true
-    }
-
-    fn entries<A: MapAccess<'de>>(self, cx: &mut Cx<'_, 'de>, mut map: A) -> Result<(), A::Error> {
-        let paths = cx.plan.contact_paths;
-        let attributes = self.prefix.is_empty() && !cx.plan.attributes.is_empty();
-        let mut seen = Seen {
-            low: 0,
-            high: Vec::new(),
+/// An object on the way down the contact paths: `ContactData` itself
+/// (`prefix` empty) or the object at `prefix` under it.
+fn contact_level<'de>(
+    cx: &mut Cx<'_, 'de>,
+    reader: &mut Reader<'de>,
+    prefix: &'static str,
+) -> Result<(), Fail> {
+    let at = if prefix.is_empty() {
+        At::Static("Details.ContactData")
+    } else {
+        At::Contact(prefix)
+    };
+    let paths = cx.plan.contact_paths;
+    let attributes = prefix.is_empty() && !cx.plan.attributes.is_empty();
+    let mut seen = Seen {
+        low: 0,
+        high: Vec::new(),
+    };
+    let mut seen_attributes = false;
+    object(cx, reader, at, true, |cx, reader, key| {
+        let wanted = match key.text() {
+            Some(Cow::Borrowed(text)) => Wanted::of(text, paths, prefix, attributes),
+            Some(Cow::Owned(text)) => Wanted::of(&text, paths, prefix, attributes),
+            None => Wanted::default(),
         };
-        let mut seen_attributes = false;
-        loop {
-            let key = ContactKey {
-                paths,
-                prefix: self.prefix,
-                attributes,
+        let id = wanted.id();
+        if !wanted.attributes && id.is_none() {
+            return Ok(reader.skip()?);
+        }
+        let repeated = (wanted.attributes && std::mem::replace(&mut seen_attributes, true))
+            | id.is_some_and(|id| seen.insert(id));
+        if repeated {
+            let path = match (wanted.leaf, wanted.descend) {
+                (Some(leaf), _) => at.child(leaf_key(paths[leaf], prefix)),
+                (None, Some((_, prefix))) => At::Contact(prefix).render(),
+                (None, None) => "Details.ContactData.Attributes".to_owned(),
             };
-            let Some(wanted) = map.next_key_seed(key)? else {
-                break;
-            };
-            let id = wanted.id();
-            if !wanted.attributes && id.is_none() {
-                map.next_value::<IgnoredAny>()?;
-                continue;
+            return Err(duplicate(path));
+        }
+        let attribute_names = cx.plan.attributes;
+        let attributes_at = At::Static("Details.ContactData.Attributes");
+        match (wanted.leaf, wanted.descend) {
+            (None, None) => {
+                let base = cx.attribute_base();
+                keys(cx, reader, attribute_names, base, attributes_at)
             }
-            let repeated = (wanted.attributes && std::mem::replace(&mut seen_attributes, true))
-                | id.is_some_and(|id| seen.insert(id));
-            if repeated {
-                let path = match (wanted.leaf, wanted.descend) {
-                    (Some(leaf), _) => self.at().child(leaf_key(paths[leaf], self.prefix)),
-                    (None, Some((_, prefix))) => At::Contact(prefix).render(),
-                    (None, None) => "Details.ContactData.Attributes".to_owned(),
-                };
-                return Err(cx.fail(ExtractError::duplicate_key(path)));
-            }
-            let attributes_body = Keys {
-                keys: cx.plan.attributes,
-                base: cx.attribute_base(),
-                at: At::Static("Details.ContactData.Attributes"),
-            };
-            match (wanted.leaf, wanted.descend) {
-                (None, None) => {
-                    map.next_value_seed(Obj {
-                        cx: &mut *cx,
-                        body: attributes_body,
-                    })?;
+            (None, Some((_, prefix))) if !wanted.attributes => contact_level(cx, reader, prefix),
+            (leaf, descend) => {
+                // A leaf, or more than one reader: capture once, then let the
+                // others read the capture.
+                let raw = reader.capture()?;
+                if let Some(leaf) = leaf {
+                    let base = cx.contact_base();
+                    cx.fill(base, paths, leaf, raw);
                 }
-                (None, Some((_, prefix))) if !wanted.attributes => {
-                    map.next_value_seed(Obj {
-                        cx: &mut *cx,
-                        body: ContactLevel { prefix },
-                    })?;
+                if wanted.attributes {
+                    let base = cx.attribute_base();
+                    let mut again = Reader::new(raw.get());
+                    keys(cx, &mut again, attribute_names, base, attributes_at)?;
                 }
-                (leaf, descend) => {
-                    // More than one reader (or a leaf): capture once, then
-                    // let the others read the capture.
-                    let raw: &'de RawValue = map.next_value()?;
-                    if let Some(leaf) = leaf {
-                        let base = cx.contact_base();
-                        let wanted_path = paths[leaf];
-                        for (i, path) in paths.iter().enumerate().skip(leaf) {
-                            if *path == wanted_path {
-                                if let Some(slot) = cx.out.slots_mut().get_mut(base + i) {
-                                    *slot = Some(raw);
-                                }
-                            }
-                        }
-                    }
-                    if wanted.attributes {
-                        rescan(cx, raw, attributes_body)?;
-                    }
-                    if let Some((_, prefix)) = descend {
-                        rescan(cx, raw, ContactLevel { prefix })?;
-                    }
+                if let Some((_, prefix)) = descend {
+                    contact_level(cx, &mut Reader::new(raw.get()), prefix)?;
                 }
+                Ok(())
             }
         }
-        Ok(())
-    }
+    })
 }
 
 /// The last segment of a leaf path below `prefix` (the key itself, dots
