@@ -29,8 +29,8 @@ pub mod __private {
     pub use connect_types::event::{ContactData, ContactFlowEvent};
     pub use connect_types::extract;
     pub use connect_types::manifest;
-    pub use connect_types::response::ConnectResponse;
     pub use connect_types::response::__private as response;
+    pub use connect_types::response::ConnectResponse;
     pub use serde;
     pub use serde_json;
 }
