@@ -130,7 +130,7 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                 if let Some(problem) = problem {
                     errors.at(
                         field.path.span(),
-                        format!("{}\n= help: {}", problem.message, problem.help),
+                        format!("{} ({})", problem.message, problem.help),
                     );
                 } else if let Some(first) = contact.get(&path) {
                     errors.at(
