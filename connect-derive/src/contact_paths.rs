@@ -386,4 +386,59 @@ mod tests {
             assert!(paths.iter().any(|known| known == path), "{path}");
         }
     }
+
+    /// The event model (connect-types) and this list are written apart, since
+    /// a proc-macro crate cannot depend on the runtime crate: this test
+    /// reads the model's `CONTACT_DATA_PATHS` from its source and keeps the
+    /// two in step, both ways.
+    #[test]
+    fn agrees_with_the_event_model() {
+        let source = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../connect-types/src/event/paths.rs"
+        ))
+        .expect("the event model's path list");
+        let start = source
+            .find("CONTACT_DATA_PATHS: &[&str] = &[")
+            .expect("CONTACT_DATA_PATHS in paths.rs");
+        let end = start
+            + source[start..]
+                .find("];")
+                .expect("end of CONTACT_DATA_PATHS");
+        let model: std::collections::BTreeSet<String> = source[start..end]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        assert!(model.len() > 30, "parsed {model:?}");
+
+        // Contact attributes are read with #[attribute], never #[contact].
+        let readable = |path: &String| !path.starts_with("Attributes");
+        for path in model.iter().filter(|path| readable(path)) {
+            let concrete = path.replace('*', "key1");
+            assert_eq!(check(&concrete), Ok(()), "the model has `{path}`");
+        }
+
+        let ours: std::collections::BTreeSet<String> = all_paths()
+            .into_iter()
+            .map(|path| {
+                path.split('.')
+                    .map(|segment| {
+                        if segment.starts_with('<') {
+                            "*"
+                        } else {
+                            segment
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(".")
+            })
+            // Below a free-form map entry any path is accepted.
+            .filter(|path| !path.ends_with("..."))
+            .collect();
+        let model_readable: std::collections::BTreeSet<String> =
+            model.into_iter().filter(readable).collect();
+        assert_eq!(ours, model_readable);
+    }
 }
