@@ -163,7 +163,10 @@ fn invoking(flow: &Value, function: &str) -> String {
         })
         .collect();
     assert_eq!(found.len(), 1, "one block invokes {function}");
-    found[0]["Identifier"].as_str().expect("Identifier").to_owned()
+    found[0]["Identifier"]
+        .as_str()
+        .expect("Identifier")
+        .to_owned()
 }
 
 /// The Identifier of the "Set contact attributes" block that stores
@@ -177,7 +180,10 @@ fn storing(flow: &Value, attribute: &str) -> String {
         })
         .collect();
     assert_eq!(found.len(), 1, "one block stores {attribute}");
-    found[0]["Identifier"].as_str().expect("Identifier").to_owned()
+    found[0]["Identifier"]
+        .as_str()
+        .expect("Identifier")
+        .to_owned()
 }
 
 /// Writes `text` as a flow file in `dir`.
@@ -349,8 +355,9 @@ fn a_prompt_reading_an_optional_key_is_a_warning() {
         code: "optional-key".into(),
         action: prompt,
         field: "Text".into(),
-        message: "`$.External.greeting` may be missing: greeting_router leaves it out of some responses"
-            .into(),
+        message:
+            "`$.External.greeting` may be missing: greeting_router leaves it out of some responses"
+                .into(),
     }];
     let (code, findings) = check_json(&flow, &manifests, &[]);
     assert_eq!(findings, expected);
