@@ -15,8 +15,14 @@ fn error_of(text: &str) -> connect_types::extract::ExtractError {
 }
 
 fn assert_value_free(message: &str) {
-    assert!(!message.contains(SECRET), "the error echoes a value: {message}");
-    assert!(!message.contains("SECRET"), "the error echoes a value: {message}");
+    assert!(
+        !message.contains(SECRET),
+        "the error echoes a value: {message}"
+    );
+    assert!(
+        !message.contains("SECRET"),
+        "the error echoes a value: {message}"
+    );
 }
 
 #[test]
@@ -43,8 +49,8 @@ fn wrong_type_for_contact_id_names_the_path_not_the_value() {
     for (value, found) in [
         ("15550100", "integer"),
         ("true", "boolean"),
-        (r#"{"Id": "+15550100-SECRET"}"#, "map"),
-        (r#"["+15550100-SECRET"]"#, "sequence"),
+        (r#"{"Id": "+15550100-SECRET"}"#, "an object"),
+        (r#"["+15550100-SECRET"]"#, "an array"),
     ] {
         let text = format!(
             r#"{{"Name": "ContactFlowEvent", "Details": {{"ContactData": {{"ContactId": {value}, "CustomerEndpoint": {{"Address": "{SECRET}"}}}}, "Parameters": {{}}}}}}"#
@@ -55,7 +61,10 @@ fn wrong_type_for_contact_id_names_the_path_not_the_value() {
         assert_eq!(error.path(), "Details.ContactData.ContactId", "{message}");
         assert!(message.contains("expected a string"), "{message}");
         assert!(message.contains(found), "names the kind found: {message}");
-        assert!(!message.contains("15550100"), "the error echoes a value: {message}");
+        assert!(
+            !message.contains("15550100"),
+            "the error echoes a value: {message}"
+        );
         assert_value_free(&message);
     }
 }
@@ -65,7 +74,10 @@ fn wrong_type_deep_in_the_contact_names_the_whole_path() {
     let error = error_of(
         r#"{"Name": "ContactFlowEvent", "Details": {"ContactData": {"Queue": {"OutboundCallerId": {"Address": 15550100}}}}}"#,
     );
-    assert_eq!(error.path(), "Details.ContactData.Queue.OutboundCallerId.Address");
+    assert_eq!(
+        error.path(),
+        "Details.ContactData.Queue.OutboundCallerId.Address"
+    );
     assert!(!error.to_string().contains("15550100"), "{error}");
 }
 
@@ -75,7 +87,11 @@ fn attribute_that_is_not_a_string_names_the_attribute() {
         r#"{"Name": "ContactFlowEvent", "Details": {"ContactData": {"Attributes": {"vip": 15550100}}}}"#,
     );
     assert_eq!(error.kind(), ErrorType::InvalidEvent);
-    assert_eq!(error.path(), "Details.ContactData.Attributes.vip", "{error}");
+    assert_eq!(
+        error.path(),
+        "Details.ContactData.Attributes.vip",
+        "{error}"
+    );
     assert!(!error.to_string().contains("15550100"), "{error}");
 }
 
