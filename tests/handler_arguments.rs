@@ -350,6 +350,23 @@ async fn a_missing_contact_data_is_an_invalid_event() {
     assert!(message.contains("Details.ContactData"), "{message}");
 }
 
+#[tokio::test]
+async fn a_whole_contact_data_is_read_strictly() {
+    // Arguments coerce; the event model (Connect's own types) does not.
+    let mut contact = contact();
+    contact["ContactId"] = json!(15550100);
+    let body = event(json!({"note": 7}), contact);
+    let (kind, message) = error(whole_contact::handler().invoke(&body).await);
+    assert_eq!(kind, "InvalidEvent");
+    assert!(
+        message.starts_with("Details.ContactData.ContactId: "),
+        "{message}"
+    );
+    assert!(message.contains("expected a string"), "{message}");
+    assert!(message.contains("an integer"), "{message}");
+    assert!(!message.contains("15550100"), "the value leaked: {message}");
+}
+
 #[connect_handler]
 fn whole_event(event: &ContactFlowEvent, context: &Context) -> Echo {
     let _ = context;
@@ -364,6 +381,20 @@ async fn the_whole_event_and_the_context() {
         echo(whole_event::handler().invoke(&body).await),
         r#"ContactFlowEvent Some(String("GGG"))"#
     );
+}
+
+#[tokio::test]
+async fn a_whole_event_is_read_strictly() {
+    let mut contact = contact();
+    contact["Attributes"]["vip"] = json!(15550100);
+    let body = event(json!({"companyName": "GGG"}), contact);
+    let (kind, message) = error(whole_event::handler().invoke(&body).await);
+    assert_eq!(kind, "InvalidEvent");
+    assert!(
+        message.starts_with("Details.ContactData.Attributes.vip: "),
+        "{message}"
+    );
+    assert!(!message.contains("15550100"), "the value leaked: {message}");
 }
 
 #[tokio::test]

@@ -49,8 +49,8 @@ fn wrong_type_for_contact_id_names_the_path_not_the_value() {
     for (value, found) in [
         ("15550100", "integer"),
         ("true", "boolean"),
-        (r#"{"Id": "+15550100-SECRET"}"#, "map"),
-        (r#"["+15550100-SECRET"]"#, "sequence"),
+        (r#"{"Id": "+15550100-SECRET"}"#, "an object"),
+        (r#"["+15550100-SECRET"]"#, "an array"),
     ] {
         let text = format!(
             r#"{{"Name": "ContactFlowEvent", "Details": {{"ContactData": {{"ContactId": {value}, "CustomerEndpoint": {{"Address": "{SECRET}"}}}}, "Parameters": {{}}}}}}"#

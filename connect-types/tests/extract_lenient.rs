@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use connect_types::error::ErrorType;
-use connect_types::extract::{from_slice, ExtractError};
+use connect_types::extract::{from_slice, from_slice_strict, ExtractError, Lenient};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -379,4 +379,123 @@ fn rejections_stay_rejections() {
     for (error, message) in cases {
         assert_eq!(error.to_string(), message);
     }
+}
+
+/// The strict mode's error for `json` read as `T`.
+fn strict_err<'de, T: Deserialize<'de> + std::fmt::Debug>(json: &'de str) -> ExtractError {
+    let error = from_slice_strict::<T>(json.as_bytes()).expect_err(json);
+    assert_eq!(error.kind(), ErrorType::InvalidEvent, "{json}: {error}");
+    error
+}
+
+#[test]
+fn the_strict_mode_coerces_nothing_at_any_depth() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    enum Shape {
+        Circle(u32),
+        Square { side: u32 },
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Inner {
+        id: String,
+        count: Option<u32>,
+        flags: Vec<bool>,
+        scores: HashMap<String, f64>,
+        shape: Option<Shape>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Outer {
+        inner: Option<Inner>,
+    }
+
+    let valid = r#"{"inner": {"id": "a", "count": 1, "flags": [true], "scores": {"x": 2.5}, "shape": {"Square": {"side": 2}}}}"#;
+    assert!(from_slice_strict::<Outer>(valid.as_bytes()).is_ok());
+    for (json, path, expected, found) in [
+        (
+            r#"{"inner": {"id": 15550100, "flags": [], "scores": {}}}"#,
+            "inner.id",
+            "a string",
+            "an integer",
+        ),
+        (
+            r#"{"inner": {"id": true, "flags": [], "scores": {}}}"#,
+            "inner.id",
+            "a string",
+            "a boolean",
+        ),
+        (
+            r#"{"inner": {"id": "a", "count": "1", "flags": [], "scores": {}}}"#,
+            "inner.count",
+            "u32",
+            "a string",
+        ),
+        (
+            r#"{"inner": {"id": "a", "flags": [true, "TRUE"], "scores": {}}}"#,
+            "inner.flags[1]",
+            "a boolean",
+            "a string",
+        ),
+        (
+            r#"{"inner": {"id": "a", "flags": [], "scores": {"x": "2.5"}}}"#,
+            "inner.scores.x",
+            "f64",
+            "a string",
+        ),
+        (
+            r#"{"inner": {"id": "a", "flags": [], "scores": {}, "shape": {"Circle": "1"}}}"#,
+            "inner.shape.Circle",
+            "u32",
+            "a string",
+        ),
+        (
+            r#"{"inner": {"id": "a", "flags": [], "scores": {}, "shape": {"Square": {"side": "2"}}}}"#,
+            "inner.shape.Square.side",
+            "u32",
+            "a string",
+        ),
+    ] {
+        let error = strict_err::<Outer>(json);
+        assert_eq!(error.path(), path, "{json}: {error}");
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("expected {expected}")),
+            "{json}: {message}"
+        );
+        assert!(message.contains(found), "{json}: {message}");
+        assert!(!message.contains("15550100"), "{json}: {message}");
+        // The same documents are read leniently by `from_slice`.
+        assert!(from_slice::<Outer>(json.as_bytes()).is_ok(), "{json}");
+    }
+}
+
+#[test]
+fn the_strict_mode_keeps_the_checks_of_the_lenient_one() {
+    // Repeated keys, trailing elements, unknown enum variants: the same
+    // errors in both modes.
+    let error = strict_err::<HashMap<String, String>>(r#"{"a": "1", "a": "2"}"#);
+    assert_eq!(
+        error.to_string(),
+        err::<HashMap<String, String>>(r#"{"a": "1", "a": "2"}"#).to_string()
+    );
+    let error = strict_err::<(u32, u32)>("[1, 2, 3]");
+    assert_eq!(
+        error.to_string(),
+        err::<(u32, u32)>("[1, 2, 3]").to_string()
+    );
+    // Keys are text in JSON: numeric keys are read in both modes.
+    let map: HashMap<u32, String> = from_slice_strict(br#"{"1": "a"}"#).unwrap();
+    assert_eq!(map[&1], "a");
+}
+
+#[test]
+fn the_adapter_reports_its_mode() {
+    let mut de = serde_json::Deserializer::from_str("\"10\"");
+    assert!(Lenient::new(&mut de).is_coercing());
+    assert!(!Lenient::strict(&mut de).is_coercing());
+    assert_eq!(u32::deserialize(Lenient::new(&mut de)).unwrap(), 10);
 }

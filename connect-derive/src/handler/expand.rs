@@ -197,13 +197,15 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
                 ));
                 call_args.push(quote!(#var));
             }
+            // The event model is read strictly (no coercions): its types are
+            // Connect's, and a `ContactId` that is a number is a bad event.
             Kind::ContactData => {
                 contact_data = true;
                 let ty = referent(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
                     let #var: #ty = match __scanned.contact_data() {
                         ::core::option::Option::Some(__raw) => {
-                            #p::extract::from_slice(__raw.get().as_bytes()).map_err(|__error| {
+                            #p::extract::from_slice_strict(__raw.get().as_bytes()).map_err(|__error| {
                                 let __message = if __error.path().is_empty() {
                                     ::std::format!("Details.ContactData: {}", __error)
                                 } else {
@@ -225,7 +227,7 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
             Kind::Event => {
                 let ty = referent(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
-                    let #var: #ty = #p::extract::from_slice(__body)?;
+                    let #var: #ty = #p::extract::from_slice_strict(__body)?;
                 });
                 call_args.push(quote!(&#var));
             }

@@ -111,8 +111,11 @@ pub struct ContactFlowEvent {
 impl ContactFlowEvent {
     /// Parses an event from the bytes Lambda delivers.
     ///
-    /// Errors name the JSON path and what was expected there, and never
-    /// the value found (events carry phone numbers): see
+    /// Strict: the model's types are Amazon Connect's, so nothing is coerced
+    /// (a `ContactId` that is a number is an error, see
+    /// [`from_slice_strict`](crate::extract::from_slice_strict)). Errors name
+    /// the JSON path and what was expected there, and never the value found
+    /// (events carry phone numbers): see
     /// [`ExtractError`](crate::extract::ExtractError).
     ///
     /// ```
@@ -136,7 +139,7 @@ impl ContactFlowEvent {
     /// `MalformedEvent` when the bytes are not JSON (or not UTF-8),
     /// `InvalidEvent` when the JSON is not a Connect event.
     pub fn from_slice(bytes: &[u8]) -> Result<Self, crate::extract::ExtractError> {
-        crate::extract::from_slice(bytes)
+        crate::extract::from_slice_strict(bytes)
     }
 
     /// A builder of test events, with realistic defaults: a VOICE INBOUND

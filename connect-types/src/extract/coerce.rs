@@ -36,6 +36,20 @@ pub(crate) enum Hint {
     Enum,
 }
 
+impl Hint {
+    /// The hint as the strict mode sees it: the shapes kept (a map still
+    /// checks repeated keys, an enum still reads `{"Variant": ..}`), the
+    /// scalar coercions dropped, so a value reaches the visitor as the JSON
+    /// holds it and a mismatch is reported as one.
+    #[inline]
+    pub(crate) fn without_coercion(self) -> Hint {
+        match self {
+            Hint::Bool | Hint::Int | Hint::Int128 | Hint::Float | Hint::Str => Hint::Any,
+            Hint::Any | Hint::Map | Hint::Struct | Hint::Enum => self,
+        }
+    }
+}
+
 /// A string's value after coercion.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Coerced {

@@ -1,14 +1,20 @@
-//! [`Lenient`]: the deserializer adapter behind every argument.
+//! [`Lenient`]: the deserializer adapter behind every argument, and, in its
+//! strict mode, behind the event model.
 //!
 //! serde_json type-checks as it parses and writes the offending value into
 //! its message. `Lenient` takes the type checking away from it: every
 //! `deserialize_*` becomes the inner `deserialize_any` (except `option`,
 //! `ignored_any`, `newtype_struct`, handled by the inner deserializer), and a
 //! wrapping visitor ([`Wrap`]) receives whatever the JSON holds *as data*. It
-//! applies the coercions (`"10"` for a `u32`, `10` for a `String`) and then
-//! calls the caller's visitor with our own error type, [`ExtractError`], so
-//! that a mismatch (`Visitor::visit_str`'s default `invalid_type`) is
-//! recorded by kind, without the value.
+//! applies the coercions (`"10"` for a `u32`, `10` for a `String`; none in
+//! the strict mode) and then calls the caller's visitor with our own error
+//! type, [`ExtractError`], so that a mismatch (`Visitor::visit_str`'s default
+//! `invalid_type`) is recorded by kind, without the value.
+//!
+//! The mode is one flag, `coerce`, carried by every wrapper to the
+//! deserializers it builds for nested values: both modes share every line
+//! of the plumbing, and the strict one only drops the scalar hints (see
+//! [`Hint::without_coercion`]).
 //!
 //! Maps, sequences and enums are wrapped as well, so every nested value goes
 //! through the adapter, and each wrapper prepends its key or index to the
@@ -41,8 +47,10 @@ const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 /// error waits in a slot.
 const PARKED: &str = "connect-lambda: extraction error";
 
-/// A [`Deserializer`] adapter: lenient coercions and value-free errors with
-/// paths, at every depth.
+/// A [`Deserializer`] adapter: value-free errors with paths at every depth,
+/// and (made with [`Lenient::new`]) lenient coercions.
+///
+/// [`Lenient::new`] coerces, for handler arguments:
 ///
 /// - `String` also accepts a JSON number or bool (its JSON text: `10` is
 ///   `"10"`, `true` is `"true"`);
@@ -56,6 +64,12 @@ const PARKED: &str = "connect-lambda: extraction error";
 ///
 /// The rules hold for nested struct fields, newtypes, `Option`, `Vec` and map
 /// values alike, because the adapter wraps every nested deserializer.
+///
+/// [`Lenient::strict`] does not coerce, for the event model (whose types are
+/// Amazon Connect's, not the handler author's): a value must be of the type
+/// asked for, as with serde_json, and a mismatch is the same value-free
+/// error with its path. In both modes object keys are read as text, so
+/// `HashMap<u32, _>` reads `{"1": ..}` (as serde_json does).
 ///
 /// ```
 /// use connect_types::extract::Lenient;
@@ -74,7 +88,7 @@ const PARKED: &str = "connect-lambda: extraction error";
 ///
 /// let json = r#"{"name": 10, "age": "10", "enrolled": "TRUE", "scores": ["1", 2]}"#;
 /// let mut de = serde_json::Deserializer::from_str(json);
-/// let person = Person::deserialize(Lenient(&mut de)).unwrap();
+/// let person = Person::deserialize(Lenient::new(&mut de)).unwrap();
 /// assert_eq!(
 ///     person,
 ///     Person { name: "10".into(), age: Age(10), enrolled: true, scores: vec![1, 2] }
@@ -82,8 +96,14 @@ const PARKED: &str = "connect-lambda: extraction error";
 ///
 /// let json = r#"{"name": "Jane", "age": "ten", "enrolled": true, "scores": []}"#;
 /// let mut de = serde_json::Deserializer::from_str(json);
-/// let error = Person::deserialize(Lenient(&mut de)).unwrap_err();
+/// let error = Person::deserialize(Lenient::new(&mut de)).unwrap_err();
 /// assert_eq!(error.to_string(), "age: invalid type: expected u32, found a string");
+///
+/// // The strict mode takes the JSON as it is, with the same errors.
+/// let json = r#"{"name": 10, "age": 10, "enrolled": true, "scores": []}"#;
+/// let mut de = serde_json::Deserializer::from_str(json);
+/// let error = Person::deserialize(Lenient::strict(&mut de)).unwrap_err();
+/// assert_eq!(error.to_string(), "name: invalid type: expected a string, found an integer");
 /// ```
 ///
 /// Wrap a deserializer over JSON-like data whose object keys are strings
@@ -93,10 +113,14 @@ const PARKED: &str = "connect-lambda: extraction error";
 ///
 /// [`from_slice`]: super::from_slice
 #[derive(Debug, Clone, Copy)]
-pub struct Lenient<D>(pub D);
+pub struct Lenient<D> {
+    inner: D,
+    /// Whether scalar coercions apply (`false`: the strict mode).
+    coerce: bool,
+}
 
 impl<D> Lenient<D> {
-    /// Wraps `inner`.
+    /// Wraps `inner`, with the lenient coercions.
     ///
     /// ```
     /// use connect_types::extract::Lenient;
@@ -106,7 +130,51 @@ impl<D> Lenient<D> {
     /// assert_eq!(u8::deserialize(Lenient::new(&mut de)).unwrap(), 42);
     /// ```
     pub fn new(inner: D) -> Self {
-        Lenient(inner)
+        Lenient {
+            inner,
+            coerce: true,
+        }
+    }
+
+    /// Wraps `inner` without coercions: values must be of the type asked
+    /// for; errors keep their paths and never carry a value.
+    ///
+    /// ```
+    /// use connect_types::extract::Lenient;
+    /// use serde::Deserialize;
+    ///
+    /// let mut de = serde_json::Deserializer::from_str("42");
+    /// assert_eq!(u8::deserialize(Lenient::strict(&mut de)).unwrap(), 42);
+    ///
+    /// let mut de = serde_json::Deserializer::from_str("\"42\"");
+    /// let error = u8::deserialize(Lenient::strict(&mut de)).unwrap_err();
+    /// assert_eq!(error.to_string(), "invalid type: expected u8, found a string");
+    /// ```
+    pub fn strict(inner: D) -> Self {
+        Lenient {
+            inner,
+            coerce: false,
+        }
+    }
+
+    /// Whether this adapter applies the lenient coercions (made with
+    /// [`Lenient::new`]) or not ([`Lenient::strict`]).
+    ///
+    /// ```
+    /// use connect_types::extract::Lenient;
+    ///
+    /// assert!(Lenient::new(()).is_coercing());
+    /// assert!(!Lenient::strict(()).is_coercing());
+    /// ```
+    pub fn is_coercing(&self) -> bool {
+        self.coerce
+    }
+
+    /// `inner` in the given mode: how wrappers hand their mode to nested
+    /// values.
+    #[inline]
+    fn with_mode(inner: D, coerce: bool) -> Self {
+        Lenient { inner, coerce }
     }
 
     /// The wrapped deserializer.
@@ -118,7 +186,7 @@ impl<D> Lenient<D> {
     /// let _de: &mut serde_json::Deserializer<_> = Lenient::new(&mut de).into_inner();
     /// ```
     pub fn into_inner(self) -> D {
-        self.0
+        self.inner
     }
 }
 
@@ -153,10 +221,16 @@ fn lift<T, E: de::Error>(
 impl<'de, D: Deserializer<'de>> Lenient<D> {
     #[inline]
     fn drive<V: Visitor<'de>>(self, hint: Hint, visitor: V) -> Result<V::Value, ExtractError> {
+        let hint = if self.coerce {
+            hint
+        } else {
+            hint.without_coercion()
+        };
         let mut slot = None;
-        match self.0.deserialize_any(Wrap {
+        match self.inner.deserialize_any(Wrap {
             visitor,
             hint,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(value) => Ok(value),
@@ -252,9 +326,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ExtractError> {
         let mut slot = None;
-        match self.0.deserialize_option(Wrap {
+        match self.inner.deserialize_option(Wrap {
             visitor,
             hint: Hint::Any,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(value) => Ok(value),
@@ -270,13 +345,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
         let mut slot = None;
         let result = if name == RAW_VALUE_TOKEN {
             // Captures the raw text; there is nothing to coerce.
-            self.0.deserialize_newtype_struct(name, visitor)
+            self.inner.deserialize_newtype_struct(name, visitor)
         } else {
-            self.0.deserialize_newtype_struct(
+            self.inner.deserialize_newtype_struct(
                 name,
                 Wrap {
                     visitor,
                     hint: Hint::Any,
+                    coerce: self.coerce,
                     slot: &mut slot,
                 },
             )
@@ -293,9 +369,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
     ) -> Result<V::Value, ExtractError> {
         // The inner deserializer's skipping is its fast path: keep it.
         let mut slot = None;
-        match self.0.deserialize_ignored_any(Wrap {
+        match self.inner.deserialize_ignored_any(Wrap {
             visitor,
             hint: Hint::Any,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(value) => Ok(value),
@@ -304,7 +381,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.inner.is_human_readable()
     }
 }
 
@@ -314,6 +391,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
 struct Wrap<'s, V> {
     visitor: V,
     hint: Hint,
+    /// The mode handed to nested values.
+    coerce: bool,
     slot: &'s mut Option<ExtractError>,
 }
 
@@ -438,7 +517,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        lift(self.slot, self.visitor.visit_some(Lenient(deserializer)))
+        lift(
+            self.slot,
+            self.visitor
+                .visit_some(Lenient::with_mode(deserializer, self.coerce)),
+        )
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
@@ -451,7 +534,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     ) -> Result<V::Value, D::Error> {
         lift(
             self.slot,
-            self.visitor.visit_newtype_struct(Lenient(deserializer)),
+            self.visitor
+                .visit_newtype_struct(Lenient::with_mode(deserializer, self.coerce)),
         )
     }
 
@@ -460,6 +544,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
             inner: seq,
             index: 0,
             done: false,
+            coerce: self.coerce,
         };
         let result = self
             .visitor
@@ -473,6 +558,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
             inner: map,
             key: Key::None,
             done: false,
+            coerce: self.coerce,
             // A derived struct reports its own repeated fields (and skips
             // unknown ones); maps and `Value`s would keep the last silently.
             seen: matches!(self.hint, Hint::Map | Hint::Any).then(SeenKeys::new),
@@ -487,13 +573,21 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        lift(self.slot, self.visitor.visit_enum(EnumWrap { inner: data }))
+        lift(
+            self.slot,
+            self.visitor.visit_enum(EnumWrap {
+                inner: data,
+                coerce: self.coerce,
+            }),
+        )
     }
 }
 
-/// A seed that hands the caller's seed a [`Lenient`] deserializer.
+/// A seed that hands the caller's seed a [`Lenient`] deserializer, in the
+/// mode of the parent.
 struct ValueSeed<'s, S> {
     seed: S,
+    coerce: bool,
     slot: &'s mut Option<ExtractError>,
 }
 
@@ -502,7 +596,11 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ValueSeed<'_, S> {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        lift(self.slot, self.seed.deserialize(Lenient(deserializer)))
+        lift(
+            self.slot,
+            self.seed
+                .deserialize(Lenient::with_mode(deserializer, self.coerce)),
+        )
     }
 }
 
@@ -556,7 +654,9 @@ impl<'de> Visitor<'de> for CaptureKey {
 }
 
 /// Captures the key, then gives the caller's seed a [`Lenient`] string
-/// deserializer over it (so `HashMap<u32, _>` reads `{"1": ..}`).
+/// deserializer over it (so `HashMap<u32, _>` reads `{"1": ..}`). Keys are
+/// text in JSON: reading a number from one is no coercion, and it is done in
+/// both modes, as serde_json does.
 struct KeySeed<'k, 's, 'de, K> {
     seed: K,
     key: &'k mut Key<'de>,
@@ -569,15 +669,16 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, '_, 'de,
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
         *self.key = deserializer.deserialize_str(CaptureKey)?;
-        let result = match &*self.key {
-            Key::Borrowed(key) => self
-                .seed
-                .deserialize(Lenient(BorrowedStrDeserializer::<ExtractError>::new(key))),
-            Key::Owned(key) => self
-                .seed
-                .deserialize(Lenient(StrDeserializer::<ExtractError>::new(key))),
-            Key::None => Err(de::Error::custom("no key")),
-        };
+        let result =
+            match &*self.key {
+                Key::Borrowed(key) => self.seed.deserialize(Lenient::new(
+                    BorrowedStrDeserializer::<ExtractError>::new(key),
+                )),
+                Key::Owned(key) => self
+                    .seed
+                    .deserialize(Lenient::new(StrDeserializer::<ExtractError>::new(key))),
+                Key::None => Err(de::Error::custom("no key")),
+            };
         lift(self.slot, result)
     }
 }
@@ -588,6 +689,7 @@ struct MapWrap<'de, A> {
     inner: A,
     key: Key<'de>,
     done: bool,
+    coerce: bool,
     /// The keys met so far, when repeated keys are checked here.
     seen: Option<SeenKeys<'de>>,
 }
@@ -694,6 +796,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
         let mut slot = None;
         match self.inner.next_value_seed(ValueSeed {
             seed,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(value) => Ok(value),
@@ -712,6 +815,7 @@ struct SeqWrap<A> {
     inner: A,
     index: usize,
     done: bool,
+    coerce: bool,
 }
 
 impl<'de, A: SeqAccess<'de>> SeqWrap<A> {
@@ -741,6 +845,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for SeqWrap<A> {
         let mut slot = None;
         match self.inner.next_element_seed(ValueSeed {
             seed,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(Some(value)) => {
@@ -843,6 +948,7 @@ impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for StructSeed<V> {
 /// An enum handed over by the inner deserializer itself.
 struct EnumWrap<A> {
     inner: A,
+    coerce: bool,
 }
 
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for EnumWrap<A> {
@@ -856,9 +962,16 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for EnumWrap<A> {
         let mut slot = None;
         match self.inner.variant_seed(ValueSeed {
             seed,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
-            Ok((value, variant)) => Ok((value, VariantWrap { inner: variant })),
+            Ok((value, variant)) => Ok((
+                value,
+                VariantWrap {
+                    inner: variant,
+                    coerce: self.coerce,
+                },
+            )),
             Err(error) => Err(unpark(&mut slot, error)),
         }
     }
@@ -866,6 +979,7 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for EnumWrap<A> {
 
 struct VariantWrap<A> {
     inner: A,
+    coerce: bool,
 }
 
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
@@ -884,6 +998,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
         let mut slot = None;
         match self.inner.newtype_variant_seed(ValueSeed {
             seed,
+            coerce: self.coerce,
             slot: &mut slot,
         }) {
             Ok(value) => Ok(value),
@@ -902,6 +1017,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
             Wrap {
                 visitor,
                 hint: Hint::Any,
+                coerce: self.coerce,
                 slot: &mut slot,
             },
         ) {
@@ -921,6 +1037,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
             Wrap {
                 visitor,
                 hint: Hint::Any,
+                coerce: self.coerce,
                 slot: &mut slot,
             },
         ) {

@@ -6,8 +6,10 @@
 //!   without building it.
 //! - [`required`] / [`optional`] turn one captured value into the argument's
 //!   type through [`Lenient`], with the argument's path on any error.
-//! - [`from_slice`] reads a whole document (the event, `ContactData`)
-//!   through the same adapter.
+//! - [`from_slice`] reads a whole document through the same adapter;
+//!   [`from_slice_strict`] reads one without coercions, for the event model
+//!   itself (`ContactFlowEvent`, a whole `ContactData`): a `ContactId` that is
+//!   a number is an error, not a string.
 //!
 //! Every error is an [`ExtractError`]: `MalformedEvent` or `InvalidEvent`,
 //! with the JSON path and the expected type, never a value from the event.
@@ -75,13 +77,51 @@ pub use self::scan::{scan, EventPlan, Scanned};
 /// ```
 pub fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, ExtractError> {
     let text = std::str::from_utf8(bytes).map_err(ExtractError::utf8)?;
-    from_text(text)
+    from_text(text, true)
 }
 
-/// [`from_slice`] after the UTF-8 check.
-fn from_text<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, ExtractError> {
+/// Deserialises a whole JSON document through [`Lenient::strict`]: no
+/// coercions, value-free errors with paths. For the event model, whose types
+/// are Amazon Connect's: `ContactFlowEvent::from_slice` and a handler's
+/// `&ContactData` / `&ContactFlowEvent` arguments.
+///
+/// The errors are [`from_slice`]'s; only the coercions are gone, so a value
+/// must be of the type asked for (as with serde_json).
+///
+/// ```
+/// use connect_types::error::ErrorType;
+/// use connect_types::extract::from_slice_strict;
+/// use std::collections::HashMap;
+///
+/// let ids: HashMap<String, String> = from_slice_strict(br#"{"ContactId": "abc"}"#).unwrap();
+/// assert_eq!(ids["ContactId"], "abc");
+///
+/// let error = from_slice_strict::<HashMap<String, String>>(br#"{"ContactId": 15550100}"#)
+///     .unwrap_err();
+/// assert_eq!(error.kind(), ErrorType::InvalidEvent);
+/// assert_eq!(error.path(), "ContactId");
+/// assert_eq!(
+///     error.to_string(),
+///     "ContactId: invalid type: expected a string, found an integer"
+/// );
+///
+/// // `from_slice` would read "1" as 1; the strict mode does not.
+/// assert!(from_slice_strict::<HashMap<String, u32>>(br#"{"a": "1"}"#).is_err());
+/// ```
+pub fn from_slice_strict<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, ExtractError> {
+    let text = std::str::from_utf8(bytes).map_err(ExtractError::utf8)?;
+    from_text(text, false)
+}
+
+/// [`from_slice`] (`coerce`) or [`from_slice_strict`] after the UTF-8 check.
+fn from_text<'de, T: Deserialize<'de>>(text: &'de str, coerce: bool) -> Result<T, ExtractError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    match T::deserialize(Lenient(&mut de)) {
+    let adapter = if coerce {
+        Lenient::new(&mut de)
+    } else {
+        Lenient::strict(&mut de)
+    };
+    match T::deserialize(adapter) {
         Ok(value) => {
             de.end().map_err(ExtractError::from_json)?;
             Ok(value)
@@ -208,7 +248,7 @@ fn from_raw<'de, T: Deserialize<'de>>(
     source: Source,
     key: &'static str,
 ) -> Result<T, ExtractError> {
-    from_text(raw.get()).map_err(|error| source.locate(error, key))
+    from_text(raw.get(), true).map_err(|error| source.locate(error, key))
 }
 
 /// The error for a missing required argument, with what `T` expects when
