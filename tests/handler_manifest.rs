@@ -154,3 +154,26 @@ fn the_manifest_round_trips_through_its_model() {
         assert_eq!(back, manifest);
     }
 }
+
+#[test]
+fn every_manifest_here_passes_the_json_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(connect_lambda::manifest::JSON_SCHEMA).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for manifest in [
+        my_first_connect_lambda::manifest(),
+        types::manifest(),
+        everything::manifest(),
+    ] {
+        let value = serde_json::to_value(&manifest).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", manifest.handler);
+        // The one rule the schema cannot state.
+        for entry in &manifest.external {
+            assert_eq!(entry.path, format!("$.External.{}", entry.key));
+        }
+    }
+}
