@@ -460,3 +460,50 @@ fn the_model_refuses_unknown_fields_at_every_level() {
         );
     }
 }
+
+/// The schema's constants and enums are the model's: a variant added to
+/// `ValueType` or `ResponseValidation`, or a new `MANIFEST_VERSION`, fails
+/// here until the schema says so too.
+#[test]
+fn the_schema_enums_are_the_model_enums() {
+    let schema: Value = serde_json::from_str(JSON_SCHEMA).unwrap();
+    assert_eq!(
+        schema["properties"]["manifestVersion"]["const"],
+        json!(MANIFEST_VERSION)
+    );
+    let types = [
+        ValueType::String,
+        ValueType::Number,
+        ValueType::Boolean,
+        ValueType::Object,
+        ValueType::Array,
+        ValueType::Map,
+        ValueType::Any,
+    ];
+    // Exhaustive: a new variant is a compile error here.
+    for ty in types {
+        match ty {
+            ValueType::String
+            | ValueType::Number
+            | ValueType::Boolean
+            | ValueType::Object
+            | ValueType::Array
+            | ValueType::Map
+            | ValueType::Any => {}
+        }
+    }
+    assert_eq!(
+        schema["$defs"]["valueType"]["enum"],
+        json!(types.map(ValueType::as_str))
+    );
+    let validations = [ResponseValidation::StringMap, ResponseValidation::Json];
+    for validation in validations {
+        match validation {
+            ResponseValidation::StringMap | ResponseValidation::Json => {}
+        }
+    }
+    assert_eq!(
+        schema["properties"]["responseValidation"]["enum"],
+        json!(validations.map(ResponseValidation::as_str))
+    );
+}
