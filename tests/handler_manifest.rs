@@ -4,7 +4,7 @@ mod support;
 
 use std::collections::{BTreeMap, HashMap};
 
-use connect_lambda::{connect_handler, ContactData, ContactFlowEvent, Context};
+use connect_lambda::{connect_handler, ConnectResponse, ContactData, ContactFlowEvent, Context};
 use serde::Deserialize;
 use serde_json::json;
 use support::{Echo, Json};
@@ -152,5 +152,98 @@ fn the_manifest_round_trips_through_its_model() {
         let text = serde_json::to_string(&manifest).unwrap();
         let back: connect_lambda::Manifest = serde_json::from_str(&text).unwrap();
         assert_eq!(back, manifest);
+    }
+}
+
+/// A nested response with every kind of entry the schema has rules for:
+/// objects, a flattened map below one (`Profile.*`), an array, an optional
+/// nested object, a recursive type cut where it repeats.
+#[derive(ConnectResponse)]
+#[connect(json, rename_all = "PascalCase")]
+struct Shapes {
+    profile: Profile,
+    tags: Vec<String>,
+    manager: Option<Person>,
+}
+
+#[derive(ConnectResponse)]
+#[connect(json, rename_all = "PascalCase")]
+struct Profile {
+    name: String,
+    #[connect(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+#[derive(ConnectResponse)]
+#[connect(json, rename_all = "PascalCase")]
+struct Person {
+    name: String,
+    manager: Option<Box<Person>>,
+}
+
+#[connect_handler]
+fn shapes(#[param] name: String) -> Shapes {
+    Shapes {
+        profile: Profile {
+            name,
+            extra: BTreeMap::new(),
+        },
+        tags: vec![],
+        manager: None,
+    }
+}
+
+#[test]
+fn nested_maps_arrays_and_recursion_are_listed() {
+    let manifest = serde_json::to_value(shapes::manifest()).unwrap();
+    let entries: Vec<(&str, &str, bool, bool, bool)> = manifest["external"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["key"].as_str().unwrap(),
+                e["type"].as_str().unwrap(),
+                e["required"].as_bool().unwrap(),
+                e["referenceable"].as_bool().unwrap(),
+                e.get("truncated").is_some_and(|t| t == true),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("Profile", "object", true, true, false),
+            ("Profile.Name", "string", true, true, false),
+            ("Profile.*", "map", false, true, false),
+            ("Tags", "array", true, false, false),
+            ("Manager", "object", false, true, false),
+            ("Manager.Name", "string", false, true, false),
+            ("Manager.Manager", "object", false, true, true),
+        ]
+    );
+}
+
+#[test]
+fn every_manifest_here_passes_the_json_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(connect_lambda::manifest::JSON_SCHEMA).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for manifest in [
+        my_first_connect_lambda::manifest(),
+        types::manifest(),
+        everything::manifest(),
+        shapes::manifest(),
+    ] {
+        let value = serde_json::to_value(&manifest).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", manifest.handler);
+        // The one rule the schema cannot state.
+        for entry in &manifest.external {
+            assert_eq!(entry.path, format!("$.External.{}", entry.key));
+        }
     }
 }

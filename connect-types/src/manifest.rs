@@ -5,7 +5,7 @@
 //! `name::manifest()`, the binary's `--manifest` flag, or the tests when
 //! `CONNECT_MANIFEST_DIR` is set) and read by the `connect-flow` checker.
 //! A Lambda written in another language can ship a hand-written manifest of
-//! the same shape.
+//! the same shape: [`JSON_SCHEMA`] describes it.
 //!
 //! ```
 //! use connect_types::manifest::Manifest;
@@ -30,6 +30,75 @@ use serde::{Deserialize, Serialize};
 
 /// The manifest format version this crate writes and reads.
 pub const MANIFEST_VERSION: u32 = 1;
+
+/// The JSON Schema (draft 2020-12) of the manifest, version
+/// [`MANIFEST_VERSION`]: the text of `connect-types/schema/manifest.schema.json`.
+///
+/// It is the contract for anyone writing a manifest by hand, for a Lambda in
+/// another language (Python, TypeScript, Java) that the `connect-flow`
+/// checker should still check flows against. It states what [`Manifest`]
+/// reads and a little more:
+///
+/// - `manifestVersion` (the constant `1`), `handler` (non-empty) and
+///   `responseValidation` (`STRING_MAP` or `JSON`) are required; `function`
+///   is a Lambda function name (1 to 64 of `[A-Za-z0-9_-]`); `parameters`,
+///   `attributes`, `contactData` and `external` may be left out (none).
+/// - Parameter and attribute keys follow the key grammar `[A-Za-z0-9_-]+`
+///   and carry `type` and `required`; `{"key": "*"}` alone says the handler
+///   may read any key. A contact data path is dotted Connect names with
+///   `required`, or `{"path": "*"}` alone.
+/// - An external entry has `path`, `key`, `type`, `required` and
+///   `referenceable`, and an optional `truncated`. Its key is dotted keys,
+///   the last one possibly `*` (keys decided at run time, of type `map`);
+///   an `array` is not referenceable. The path must be `$.External.`
+///   followed by the key: JSON Schema cannot compare two fields, so that
+///   one rule is the writer's (the generated manifests keep it, and their
+///   tests check it).
+/// - `type` is one of `string`, `number`, `boolean`, `object`, `array`,
+///   `map`, `any`.
+/// - Unknown fields are errors everywhere: a misspelt `requierd` would
+///   otherwise be dropped without a word. [`Manifest`] refuses them too.
+/// - Absent options are omitted, never `null` (the Rust reader happens to
+///   take `null` for `function` as absent; the schema does not).
+///
+/// The schema has no external references, so a validator needs no network.
+///
+/// A hand-written manifest for a Python Lambda, checked against the schema
+/// (here with the `jsonschema` crate) and read by the Rust model:
+///
+/// ```
+/// use connect_types::manifest::{Manifest, JSON_SCHEMA};
+///
+/// let schema: serde_json::Value = serde_json::from_str(JSON_SCHEMA).unwrap();
+/// let validator = jsonschema::draft202012::new(&schema).unwrap();
+///
+/// let text = r#"{
+///   "manifestVersion": 1,
+///   "handler": "lookup_order",
+///   "function": "lookup-order",
+///   "responseValidation": "JSON",
+///   "parameters": [{"key": "orderId", "type": "string", "required": true}],
+///   "contactData": [{"path": "CustomerEndpoint.Address", "required": false}],
+///   "external": [
+///     {"path": "$.External.Order", "key": "Order", "type": "object",
+///      "required": true, "referenceable": true},
+///     {"path": "$.External.Order.Status", "key": "Order.Status", "type": "string",
+///      "required": true, "referenceable": true},
+///     {"path": "$.External.Order.Items", "key": "Order.Items", "type": "array",
+///      "required": true, "referenceable": false}
+///   ]
+/// }"#;
+/// let manifest: serde_json::Value = serde_json::from_str(text).unwrap();
+/// assert!(validator.is_valid(&manifest));
+/// let read: Manifest = serde_json::from_str(text).unwrap();
+/// assert_eq!(read.external[1].key, "Order.Status");
+///
+/// // A misspelt field is refused by both.
+/// let typo = text.replace(r#""required": false"#, r#""requierd": false"#);
+/// assert!(!validator.is_valid(&serde_json::from_str(&typo).unwrap()));
+/// assert!(serde_json::from_str::<Manifest>(&typo).is_err());
+/// ```
+pub const JSON_SCHEMA: &str = include_str!("../schema/manifest.schema.json");
 
 /// The prefix of every key a flow reads from the most recent Lambda.
 pub const EXTERNAL_PREFIX: &str = "$.External";
@@ -105,8 +174,12 @@ impl std::fmt::Display for ValueType {
 }
 
 /// One handler's manifest.
+///
+/// Reading refuses unknown fields (at every level), as [`JSON_SCHEMA`] does:
+/// a misspelt field in a hand-written manifest is an error, not a silent
+/// default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Manifest {
     /// Always [`MANIFEST_VERSION`] for manifests this crate writes.
     pub manifest_version: u32,
@@ -133,6 +206,7 @@ pub struct Manifest {
 
 /// A parameter or attribute the handler reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InputKey {
     /// The key in `Details.Parameters` or `ContactData.Attributes`; `*` when
     /// the handler may read any.
@@ -147,6 +221,7 @@ pub struct InputKey {
 
 /// A contact data field the handler reads, in Connect's names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContactDataPath {
     /// `CustomerEndpoint.Address`, `References.<name>.Value`, or `*` for the
     /// whole contact.
@@ -158,6 +233,7 @@ pub struct ContactDataPath {
 
 /// A key of the response, as the flow sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExternalKey {
     /// The full reference: `$.External.Name.First`.
     pub path: String,
