@@ -174,6 +174,11 @@ async fn serve(
     Served { outcomes, output }
 }
 
+/// The event's `Details.ContactData`.
+fn contact(event: &mut Value) -> &mut Value {
+    &mut event["Details"]["ContactData"]
+}
+
 /// A JSON document from the examples' events, to modify.
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).expect("a JSON event")
@@ -441,5 +446,103 @@ async fn the_profile_lambda_serves_nested_parameters_concurrently_and_survives_b
     assert_output_is_clean(
         &served.output,
         &[SECRETS, &["Jane", "Jordan", "Sam", "book1", "art1"]].concat(),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_router_lambda_reads_attributes_and_survives_bad_events() {
+    let chat = parse(include_str!("../events/chat-without-endpoints.json"));
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut event = chat.clone();
+        edit(&mut event);
+        bytes(&event)
+    };
+
+    let events = vec![
+        include_bytes!("../events/chat-without-endpoints.json").to_vec(),
+        // Not greeted yet, a VIP, in French, by phone.
+        with(&|event| {
+            let data = contact(event);
+            data["Attributes"] = json!({"greetingPlayed": "false", "vip": "true"});
+            data["Channel"] = json!("VOICE");
+            data["LanguageCode"] = json!("fr-CA");
+        }),
+        // An attribute that is not a boolean's text.
+        with(&|event| contact(event)["Attributes"]["vip"] = json!("SECRET-yes")),
+        // Attributes as an array.
+        with(&|event| contact(event)["Attributes"] = json!(["vip", "SECRET"])),
+        // The channel, read as an enum, missing.
+        with(&|event| {
+            contact(event).as_object_mut().unwrap().remove("Channel");
+        }),
+        // The channel as an object (a number would be read as its text, a
+        // channel this toolkit does not know yet, as any string is).
+        with(&|event| contact(event)["Channel"] = json!({"Name": "SECRET"})),
+        // A duplicate of a read attribute.
+        br#"{"Details": {"ContactData": {"Channel": "CHAT", "Attributes": {"vip": "true", "vip": "SECRET"}}}}"#
+            .to_vec(),
+        // Null attributes are empty; an unknown channel is kept as Other.
+        with(&|event| {
+            let data = contact(event);
+            data["Attributes"] = Value::Null;
+            data["Channel"] = json!("CARRIER_PIGEON");
+        }),
+    ];
+    let served = serve(
+        "GreetingRouter",
+        env!("CARGO_BIN_EXE_greeting_router"),
+        events,
+        None,
+    )
+    .await;
+    let outcomes = &served.outcomes;
+
+    assert_response(&outcomes[0], json!({"nextStep": "menu"}));
+    assert_response(
+        &outcomes[1],
+        json!({
+            "greeting": "Bonjour, thank you for calling.",
+            "nextStep": "greet",
+            "vipNote": "Priority queue"
+        }),
+    );
+    assert_error(
+        &outcomes[2],
+        "InvalidEvent",
+        "Details.ContactData.Attributes.vip: invalid type: expected a boolean, found a string",
+        SECRETS,
+    );
+    assert_error(
+        &outcomes[3],
+        "InvalidEvent",
+        "Details.ContactData.Attributes: invalid type: expected an object, found an array",
+        SECRETS,
+    );
+    assert_error(
+        &outcomes[4],
+        "InvalidEvent",
+        "Details.ContactData.Channel: missing required contact field",
+        SECRETS,
+    );
+    assert_error(
+        &outcomes[5],
+        "InvalidEvent",
+        "Details.ContactData.Channel: invalid type: expected a Connect channel name such as \"VOICE\", found an object",
+        SECRETS,
+    );
+    assert_error(
+        &outcomes[6],
+        "InvalidEvent",
+        "duplicate key `Details.ContactData.Attributes.vip`",
+        SECRETS,
+    );
+    assert_response(
+        &outcomes[7],
+        json!({"greeting": "Hello, thank you for contacting us.", "nextStep": "greet"}),
+    );
+
+    assert_output_is_clean(
+        &served.output,
+        &[SECRETS, &["CARRIER_PIGEON", "fr-CA"]].concat(),
     );
 }
