@@ -690,6 +690,60 @@ fn cases() -> Vec<Case> {
             INVALID,
             &["duplicate key", "Details.ContactData.CustomerEndpoint"],
         ),
+        case(
+            "duplicate keys: a read parameter, once written with an escape",
+            Tutorial,
+            with_raw_parameter(
+                "companyName",
+                r#""Acme-SECRET", "company\u004eame": "Other-SECRET""#,
+            ),
+            INVALID,
+            &["duplicate key `Details.Parameters.companyName`"],
+        ),
+        // Strings and numbers JSON does not allow, or that do not fit.
+        case(
+            "a lone surrogate escape in a read value",
+            Tutorial,
+            with_raw_parameter("companyName", r#""\ud800SECRET""#),
+            MALFORMED,
+            &["Details.Parameters.companyName: malformed JSON", "escape"],
+        ),
+        case(
+            "a raw control character in a read value",
+            Tutorial,
+            with_raw_parameter("companyName", "\"Acme\tSECRET\""),
+            MALFORMED,
+            &["malformed JSON: control character"],
+        ),
+        case(
+            "a raw control character in a skipped value",
+            Tutorial,
+            with_raw_parameter("unread", "\"Acme\u{1}SECRET\""),
+            MALFORMED,
+            &["malformed JSON: control character"],
+        ),
+        case(
+            "a number out of range for JSON (1e400) in a read value",
+            Transcript,
+            edited(json!({"word": "SECRET"}), |_| {})
+                .replace_first(br#""word""#, br#""times": 1e400, "word""#),
+            MALFORMED,
+            &["Details.Parameters.times: malformed JSON: number out of range"],
+        ),
+        case(
+            "a number too large for its type",
+            Transcript,
+            edited(json!({"word": "SECRET", "times": "155501009999999999999999"}), |_| {}),
+            INVALID,
+            &["Details.Parameters.times: invalid type: expected usize, found a string"],
+        ),
+        case(
+            "a fraction for an integer",
+            Transcript,
+            edited(json!({"word": "SECRET", "times": 1555.0100}), |_| {}),
+            INVALID,
+            &["Details.Parameters.times: invalid type: expected usize, found a floating-point number"],
+        ),
         // Responses Connect would reject.
         case(
             "a response over 32 KB",
@@ -844,6 +898,34 @@ async fn deep_nesting_in_a_skipped_part_is_skipped_without_a_limit() {
     let unclosed = with_raw_parameter("unread", &"[".repeat(10_000));
     let error = tutorial::handler().invoke(&unclosed).await.unwrap_err();
     assert_eq!(error.error_type(), "MalformedEvent", "{error}");
+}
+
+#[tokio::test]
+async fn a_skipped_value_is_held_to_what_serde_json_skips() {
+    // What the handler does not read is checked as serde_json's own skipper
+    // (`IgnoredAny`) checks it: a lone surrogate escape or a number past
+    // f64's range there is accepted, as serde_json accepts it (read, each
+    // is an error: see the cases above).
+    for raw in [r#""\ud800SECRET""#, "1e400", r#"{"\udfff": [1e400]}"#] {
+        let body = with_raw_parameter("unread", raw);
+        serde_json::from_slice::<serde::de::IgnoredAny>(&body).expect("serde_json skips it");
+        let response = tutorial::handler()
+            .invoke(&body)
+            .await
+            .unwrap_or_else(|error| panic!("{raw}: {error}"));
+        let response: Value = serde_json::from_slice(&response).expect("JSON");
+        assert_eq!(response, good_response(Which::Tutorial), "{raw}");
+    }
+    // A read key written with an escape is the same key.
+    let body = String::from_utf8(good_event(Which::Tutorial))
+        .expect("UTF-8")
+        .replace(r#""companyName""#, r#""company\u004eame""#);
+    let response = tutorial::handler()
+        .invoke(body.as_bytes())
+        .await
+        .expect("served");
+    let response: Value = serde_json::from_slice(&response).expect("JSON");
+    assert_eq!(response, good_response(Which::Tutorial));
 }
 
 #[tokio::test]
