@@ -249,9 +249,19 @@ fn with_raw_parameter(key: &str, raw: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The event's text with `raw` as `ContactData.<key>` (a field no handler
-/// here reads, or `Attributes`).
+/// The tutorial's good event with `raw` as the value of `ContactData.<key>`
+/// (replacing the field when the event has it).
 fn with_raw_contact_field(key: &str, raw: &str) -> Vec<u8> {
+    let text = String::from_utf8(edited(good_parameters(Which::Tutorial), |event| {
+        event["Details"]["ContactData"][key] = json!("@FIELD@");
+    }))
+    .expect("UTF-8");
+    text.replace(r#""@FIELD@""#, raw).into_bytes()
+}
+
+/// The tutorial's good event with one more `"<key>": raw` entry at the
+/// start of `ContactData` (a second one when the event has the key).
+fn with_extra_contact_entry(key: &str, raw: &str) -> Vec<u8> {
     let text = String::from_utf8(good_event(Which::Tutorial)).expect("UTF-8");
     text.replacen(
         r#""ContactData":{"#,
@@ -686,7 +696,7 @@ fn cases() -> Vec<Case> {
         case(
             "duplicate keys: a contact field on the read path",
             Tutorial,
-            with_raw_contact_field("CustomerEndpoint", r#"{"Address": "+15550100-SECRET"}"#),
+            with_extra_contact_entry("CustomerEndpoint", r#"{"Address": "+15550100-SECRET"}"#),
             INVALID,
             &["duplicate key", "Details.ContactData.CustomerEndpoint"],
         ),
