@@ -452,3 +452,58 @@ fn repeated_keys_in_maps_and_values_are_invalid_event() {
     let error = from_slice::<Strict>(br#"{"a": 1, "b": 2, "b": 3}"#).unwrap_err();
     assert_eq!(error.to_string(), "duplicate field `b`");
 }
+
+/// A map of maps, as deep as the event nests it.
+#[derive(Deserialize, Debug)]
+#[allow(dead_code)]
+struct Tree(HashMap<String, Tree>);
+
+/// Keys from the event can be megabytes long and nested 128 deep: each is
+/// cut in the path (and in a duplicate-key message), and a long path is
+/// shown with its middle elided, so a message stays short whatever the
+/// event. (A 5 MB event of long nested keys used to make a 5 MB message,
+/// built in quadratic time.)
+#[test]
+fn long_and_deep_keys_make_a_short_message() {
+    let key = "k".repeat(40_000);
+    let cut = format!("{}...", "k".repeat(128));
+
+    let body = format!(r#"{{"b": {{"{key}": 1, "{key}": 2}}}}"#);
+    let error = from_slice::<HashMap<String, serde_json::Value>>(body.as_bytes()).unwrap_err();
+    assert_eq!(error.kind(), ErrorType::InvalidEvent);
+    assert_eq!(error.to_string(), format!("duplicate key `b.{cut}`"));
+
+    // A string where a map is expected, under 100 levels of long keys.
+    let mut nested = String::from(r#""SECRET""#);
+    for _ in 0..100 {
+        nested = format!(r#"{{"{key}": {nested}}}"#);
+    }
+    let body = format!(r#"{{"outer": {nested}}}"#);
+    let error = from_slice::<HashMap<String, Tree>>(body.as_bytes()).unwrap_err();
+    assert_eq!(error.kind(), ErrorType::InvalidEvent);
+    // Every segment is cut: the path is bounded, and still exact in its
+    // structure.
+    let path = format!("outer{}", format!(".{cut}").repeat(100));
+    assert_eq!(error.path(), path);
+    let message = error.to_string();
+    assert!(message.len() < 400, "{} bytes: {message}", message.len());
+    assert!(
+        message.starts_with(&format!("outer.{}", "k".repeat(100))),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!(
+            "{}...: invalid type: expected a map, found a string",
+            "k".repeat(100)
+        )),
+        "{message}"
+    );
+    assert!(!message.contains("SECRET"), "{message}");
+
+    // A short deep path is shown whole.
+    let error = from_slice::<HashMap<String, Tree>>(br#"{"a": {"b": {"c": 1}}}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "a.b.c: invalid type: expected a map, found an integer"
+    );
+}

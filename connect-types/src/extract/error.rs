@@ -102,8 +102,14 @@ pub(crate) enum Message {
 }
 
 /// Keys from the event are quoted in messages (they are not personal data),
-/// but a key of a megabyte should not make a megabyte message.
+/// but a key of a megabyte should not make a megabyte message: each key in
+/// a message or a path is cut to this many bytes.
 const MAX_QUOTED_KEY: usize = 128;
+
+/// A path longer than this many bytes is shown with its middle elided
+/// (`Details.Parameters.deep[0][0]...[0]`): nesting up to serde_json's limit
+/// (128 levels) would otherwise fill the message with repeated segments.
+const MAX_SHOWN_PATH: usize = 256;
 
 impl ExtractError {
     /// [`ErrorType::MalformedEvent`] (not JSON, invalid UTF-8, nesting past
@@ -167,6 +173,13 @@ impl ExtractError {
         let mut error = Self::invalid(Message::DuplicateKey);
         error.inner.path = path;
         error
+    }
+
+    /// A key from the event repeated in one object (the key cut to
+    /// [`MAX_QUOTED_KEY`] bytes); the caller's path is prepended later.
+    #[cold]
+    pub(crate) fn duplicate_event_key(key: &str) -> Self {
+        Self::duplicate_key(quoted_key(key))
     }
 
     /// A required object (`Details`) is absent.
@@ -260,14 +273,21 @@ impl ExtractError {
     }
 
     fn prepend(&mut self, segment: &str) {
+        // A key from the event can be megabytes long: cut it, so the path
+        // stays bounded (at most 128 levels of bounded segments).
+        let segment = if segment.len() > MAX_QUOTED_KEY {
+            std::borrow::Cow::Owned(quoted_key(segment))
+        } else {
+            std::borrow::Cow::Borrowed(segment)
+        };
         let path = &mut self.inner.path;
         if path.is_empty() {
-            path.push_str(segment);
+            path.push_str(&segment);
         } else {
             if !path.starts_with('[') {
                 path.insert(0, '.');
             }
-            path.insert_str(0, segment);
+            path.insert_str(0, &segment);
         }
     }
 }
@@ -317,11 +337,35 @@ fn quoted_key(key: &str) -> String {
     if key.len() <= MAX_QUOTED_KEY {
         return key.to_owned();
     }
-    let mut end = MAX_QUOTED_KEY;
-    while !key.is_char_boundary(end) {
-        end -= 1;
+    format!("{}...", &key[..floor_boundary(key, MAX_QUOTED_KEY)])
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    format!("{}...", &key[..end])
+    at
+}
+
+/// The largest char boundary of `text` at or above `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Writes `path`, eliding its middle when it is over [`MAX_SHOWN_PATH`]
+/// bytes: the start says where in the event, the end which value.
+fn write_path(f: &mut fmt::Formatter<'_>, path: &str) -> fmt::Result {
+    if path.len() <= MAX_SHOWN_PATH {
+        return f.write_str(path);
+    }
+    let half = MAX_SHOWN_PATH / 2;
+    let head = floor_boundary(path, half);
+    let tail = ceil_boundary(path, path.len() - half);
+    write!(f, "{}...{}", &path[..head], &path[tail..])
 }
 
 impl fmt::Display for Message {
@@ -370,10 +414,13 @@ impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Inner { path, message, .. } = &*self.inner;
         if let Message::DuplicateKey = message {
-            return write!(f, "duplicate key `{path}`");
+            f.write_str("duplicate key `")?;
+            write_path(f, path)?;
+            return f.write_str("`");
         }
         if !path.is_empty() {
-            write!(f, "{path}: ")?;
+            write_path(f, path)?;
+            f.write_str(": ")?;
         }
         fmt::Display::fmt(message, f)
     }

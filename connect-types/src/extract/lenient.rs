@@ -776,7 +776,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
                     None => false,
                 };
                 if repeated {
-                    return Err(ExtractError::duplicate_key(self.key.as_str().to_owned()));
+                    return Err(ExtractError::duplicate_event_key(self.key.as_str()));
                 }
                 Ok(Some(key))
             }
