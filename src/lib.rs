@@ -1,4 +1,66 @@
-//! connect-lambda: Amazon Connect Lambda handlers checked at compile time.
+//! Amazon Connect Lambda handlers, checked at compile time.
+//!
+//! An Amazon Connect flow calls a Lambda through its "Invoke AWS Lambda
+//! function" block. This crate turns a plain function into that Lambda:
+//!
+//! - [`#[connect_handler]`](macro@connect_handler) extracts the function's
+//!   arguments from the event (flow parameters, contact attributes, contact
+//!   data), reading only what they need, and wires the function to
+//!   `lambda_runtime`. The function stays a function: tests call it directly.
+//! - [`#[derive(ConnectResponse)]`](derive@ConnectResponse) checks at compile
+//!   time that the response fits the block's response validation (STRING_MAP:
+//!   flat string values; JSON: nested allowed) and writes its `Serialize`.
+//! - Together they produce a [`Manifest`]: the keys the flow may reference as
+//!   `$.External.<key>`, and what the handler reads. The `connect-flow`
+//!   checker compares an exported flow with the manifests before deployment.
+//!
+//! ```
+//! use connect_lambda::{connect_handler, ConnectResponse};
+//!
+//! #[derive(ConnectResponse)]
+//! #[connect(rename_all = "camelCase")]
+//! struct Balance {
+//!     customer_balance: String,
+//!     website_url: String,
+//! }
+//!
+//! #[connect_handler(function = "MyFirstConnectLambda")]
+//! async fn my_first_connect_lambda(
+//!     #[param(rename = "companyName")] company: String,
+//!     #[contact("CustomerEndpoint.Address")] phone: String,
+//! ) -> Result<Balance, connect_lambda::Error> {
+//!     Ok(Balance {
+//!         customer_balance: if phone.ends_with('0') { "0.00" } else { "12.50" }.into(),
+//!         website_url: format!("https://www.{}.example.com", company.to_lowercase()),
+//!     })
+//! }
+//!
+//! // In main: `connect_lambda::run(my_first_connect_lambda::handler()).await`.
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! // In tests: the whole per-invocation path, event bytes in, response out.
+//! let event = connect_lambda::ContactFlowEvent::builder()
+//!     .parameter("companyName", "GGG")
+//!     .customer_phone("+15550100")
+//!     .build();
+//! let response = my_first_connect_lambda::handler().invoke_event(&event).await.unwrap();
+//! assert_eq!(
+//!     response,
+//!     br#"{"customerBalance":"0.00","websiteUrl":"https://www.ggg.example.com"}"#
+//! );
+//!
+//! // A bad event is a clean error naming the key, never echoing a value.
+//! let error = my_first_connect_lambda::handler().invoke(br#"{"Details": {}}"#).await.unwrap_err();
+//! assert_eq!(error.error_type(), "InvalidEvent");
+//!
+//! // What the flow may read, for the connect-flow checker.
+//! let manifest = my_first_connect_lambda::manifest();
+//! assert_eq!(manifest.external[0].path, "$.External.customerBalance");
+//! # }
+//! ```
+//!
+//! [`run`] serves the handler through `lambda_runtime` inside Lambda; outside
+//! it, the same binary is a small CLI (`--event FILE`, `--manifest`).
 #![warn(missing_docs)]
 
 pub mod cli;
