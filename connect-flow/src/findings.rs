@@ -26,6 +26,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
 
+use connect_types::error::value_kind;
 use connect_types::manifest::{ExternalKey, Manifest, ResponseValidation, ValueType};
 use serde_json::{Map, Value};
 
@@ -915,16 +916,18 @@ fn literal_misfit(value: &Value, ty: ValueType) -> Option<String> {
             };
             (!fits).then(|| format!("the literal {s:?}"))
         }
-        Value::Number(_) => (!matches!(ty, ValueType::Number | ValueType::String | ValueType::Any))
-            .then(|| "a number".into()),
-        Value::Bool(_) => (!matches!(ty, ValueType::Boolean | ValueType::String | ValueType::Any))
-            .then(|| "a boolean".into()),
-        Value::Object(_) => (!matches!(ty, ValueType::Object | ValueType::Map | ValueType::Any))
-            .then(|| "an object".into()),
-        Value::Array(_) => {
-            (!matches!(ty, ValueType::Array | ValueType::Any)).then(|| "an array".into())
-        }
         Value::Null => None,
+        other => {
+            let fits = match ty {
+                ValueType::Any => true,
+                ValueType::String => other.is_number() || other.is_boolean(),
+                ValueType::Number => other.is_number(),
+                ValueType::Boolean => other.is_boolean(),
+                ValueType::Object | ValueType::Map => other.is_object(),
+                ValueType::Array => other.is_array(),
+            };
+            (!fits).then(|| value_kind(other).into())
+        }
     }
 }
 

@@ -28,6 +28,7 @@
 
 use std::path::{Path, PathBuf};
 
+use connect_types::error::value_kind;
 use connect_types::manifest::ResponseValidation;
 use serde_json::{Map, Value};
 
@@ -349,7 +350,7 @@ impl Flow {
         let Value::Object(root) = value else {
             return Err(not_a_flow(format!(
                 "expected a JSON object with Version, StartAction and Actions, found {}",
-                describe(&value)
+                value_kind(&value)
             )));
         };
         if is_older_export(&root) {
@@ -363,7 +364,7 @@ impl Flow {
                 Some(other) => {
                     return Err(not_a_flow(format!(
                         "Version: expected a string, found {}",
-                        describe(other)
+                        value_kind(other)
                     )))
                 }
                 None => return Err(not_a_flow(
@@ -382,7 +383,7 @@ impl Flow {
             Some(other) => {
                 return Err(not_a_flow(format!(
                     "StartAction: expected a string, found {}",
-                    describe(other)
+                    value_kind(other)
                 )))
             }
             None => return Err(not_a_flow("StartAction is missing".into())),
@@ -397,7 +398,7 @@ impl Flow {
             Some(other) => {
                 return Err(not_a_flow(format!(
                     "Actions: expected an array, found {}",
-                    describe(other)
+                    value_kind(other)
                 )))
             }
             None => return Err(not_a_flow("Actions is missing".into())),
@@ -429,7 +430,7 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
     let Value::Object(object) = value else {
         return Err(format!(
             "{at}: expected an object, found {}",
-            describe(value)
+            value_kind(value)
         ));
     };
     let identifier = match object.get("Identifier") {
@@ -437,7 +438,7 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
         Some(other) => {
             return Err(format!(
                 "{at}.Identifier: expected a string, found {}",
-                describe(other)
+                value_kind(other)
             ))
         }
         None => return Err(format!("{at}.Identifier is missing")),
@@ -447,7 +448,7 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
         Some(other) => {
             return Err(format!(
                 "{at}.Type: expected a string, found {}",
-                describe(other)
+                value_kind(other)
             ))
         }
         None => return Err(format!("{at}.Type is missing")),
@@ -458,7 +459,7 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
         Some(other) => {
             return Err(format!(
                 "{at}.Parameters: expected an object, found {}",
-                describe(other)
+                value_kind(other)
             ))
         }
     };
@@ -468,7 +469,7 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
         Some(other) => {
             return Err(format!(
                 "{at}.Transitions: expected an object, found {}",
-                describe(other)
+                value_kind(other)
             ))
         }
     };
@@ -495,7 +496,7 @@ fn parse_transitions(map: &Map<String, Value>, at: &str) -> Result<Transitions, 
         let at = format!("{at}.Transitions.Conditions[{i}]");
         let object = c
             .as_object()
-            .ok_or_else(|| format!("{at}: expected an object, found {}", describe(c)))?;
+            .ok_or_else(|| format!("{at}: expected an object, found {}", value_kind(c)))?;
         Ok(ConditionTransition {
             next_action: optional_string(object.get("NextAction"), &format!("{at}.NextAction"))?,
             condition: object.get("Condition").cloned(),
@@ -509,7 +510,7 @@ fn parse_transitions(map: &Map<String, Value>, at: &str) -> Result<Transitions, 
             let at = format!("{at}.Transitions.Errors[{i}]");
             let object = e
                 .as_object()
-                .ok_or_else(|| format!("{at}: expected an object, found {}", describe(e)))?;
+                .ok_or_else(|| format!("{at}: expected an object, found {}", value_kind(e)))?;
             Ok(ErrorTransition {
                 next_action: optional_string(
                     object.get("NextAction"),
@@ -533,7 +534,7 @@ fn optional_string(value: Option<&Value>, at: &str) -> Result<Option<String>, St
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(format!(
             "{at}: expected a string, found {}",
-            describe(other)
+            value_kind(other)
         )),
     }
 }
@@ -544,20 +545,8 @@ fn items<'v>(value: Option<&'v Value>, at: &str) -> Result<&'v [Value], String> 
         Some(Value::Array(items)) => Ok(items),
         Some(other) => Err(format!(
             "{at}: expected an array, found {}",
-            describe(other)
+            value_kind(other)
         )),
-    }
-}
-
-/// "an array", "a string", ...: the kind of a JSON value, never the value.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -20,11 +20,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use connect_types::error::value_kind;
 use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
 
 use crate::error::InputError;
-use crate::flow::describe;
 
 /// A manifest and the file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ impl LoadedManifest {
         let Value::Object(root) = &value else {
             return Err(malformed(format!(
                 "expected a JSON object, found {}",
-                describe(&value)
+                value_kind(&value)
             )));
         };
         match root.get("manifestVersion") {
@@ -105,7 +105,7 @@ impl LoadedManifest {
             Some(other) => {
                 return Err(malformed(format!(
                     "manifestVersion: expected a number, found {}",
-                    describe(other)
+                    value_kind(other)
                 )))
             }
         }

@@ -41,6 +41,30 @@ impl fmt::Display for ErrorType {
     }
 }
 
+/// The kind of a JSON value with its article ("a string", "an object",
+/// "null"), never the value: the words a value-free message uses for what it
+/// found.
+///
+/// ```
+/// use connect_types::error::value_kind;
+/// use serde_json::json;
+///
+/// assert_eq!(value_kind(&json!("+15550100")), "a string");
+/// assert_eq!(value_kind(&json!({"Address": "+15550100"})), "an object");
+/// assert_eq!(value_kind(&json!(null)), "null");
+/// ```
+pub fn value_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// A failed invocation: what Lambda reports as `errorType` and
 /// `errorMessage`.
 ///

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::error::{ErrorType, InvokeError};
+use crate::error::{value_kind, ErrorType, InvokeError};
 
 /// Checks that serialised response bytes are what STRING_MAP validation
 /// accepts: one JSON object whose values are all strings.
@@ -37,7 +37,7 @@ pub fn check_flat_string_map(bytes: &[u8]) -> Result<(), InvokeError> {
             ErrorType::InvalidResponse,
             format!(
                 "the response is {}: a STRING_MAP response is a JSON object of string values",
-                kind(&value)
+                value_kind(&value)
             ),
         ));
     };
@@ -47,24 +47,12 @@ pub fn check_flat_string_map(bytes: &[u8]) -> Result<(), InvokeError> {
                 ErrorType::InvalidResponse,
                 format!(
                     "response key `{key}` is {}: a STRING_MAP response holds only string values",
-                    kind(value)
+                    value_kind(value)
                 ),
             ));
         }
     }
     Ok(())
-}
-
-/// The kind of a JSON value, with its article, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]
