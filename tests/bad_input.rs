@@ -13,14 +13,17 @@
 
 #[path = "support/runtime_api.rs"]
 mod runtime_api;
+#[path = "support/tutorial_handlers.rs"]
+mod tutorial_handlers;
 
 use std::time::Duration;
 
 use connect_lambda::manifest::{ExternalKey, ResponseValidation, ValueType};
-use connect_lambda::{connect_handler, ConnectResponse, ContactFlowEvent, InvokeError};
+use connect_lambda::{connect_handler, ConnectResponse, InvokeError};
 use runtime_api::{Outcome, RuntimeApi};
 use serde::Serialize;
 use serde_json::{json, Value};
+use tutorial_handlers::{tutorial, whole_event};
 
 /// Planted in every value of the bad events.
 const SECRET: &str = "SECRET";
@@ -31,45 +34,8 @@ const PHONE: &str = "+15550100-SECRET";
 const MAX_MESSAGE: usize = 512;
 
 // ---------------------------------------------------------------------------
-// Handlers, written as users write them.
-
-/// The tutorial's response: two strings (STRING_MAP).
-#[derive(Debug, PartialEq, ConnectResponse)]
-#[connect(rename_all = "camelCase")]
-pub struct Balance {
-    customer_balance: String,
-    website_url: String,
-}
-
-/// The tutorial's handler: one parameter, one contact field.
-#[connect_handler(function = "MyFirstConnectLambda")]
-pub fn tutorial(
-    #[param(rename = "companyName")] company: String,
-    #[contact("CustomerEndpoint.Address")] phone: String,
-) -> Balance {
-    Balance {
-        // The number's length, not the number: responses here name no value.
-        customer_balance: format!("{}.00", phone.len()),
-        website_url: format!("https://www.{}.example.com", company.len()),
-    }
-}
-
-/// What the whole-event handler saw (STRING_MAP).
-#[derive(Debug, PartialEq, ConnectResponse)]
-#[connect(rename_all = "camelCase")]
-pub struct Summary {
-    parameters: String,
-    attributes: String,
-}
-
-/// A handler that takes the whole event (built in full: the slow path).
-#[connect_handler]
-pub fn whole_event(event: &ContactFlowEvent) -> Summary {
-    Summary {
-        parameters: event.details.parameters.len().to_string(),
-        attributes: event.details.contact_data.attributes.len().to_string(),
-    }
-}
+// Handlers, written as users write them. `tutorial` and `whole_event` are in
+// support/tutorial_handlers.rs, shared with bad_input_memory.
 
 /// A hand-written STRING_MAP response (no derive, so no compile-time check):
 /// with `count` or `extra` set it breaks the flat-string rule, which only

@@ -21,14 +21,16 @@
 
 #[path = "support/runtime_api.rs"]
 mod runtime_api;
+#[path = "support/tutorial_handlers.rs"]
+mod tutorial_handlers;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use connect_lambda::{connect_handler, ConnectResponse, ContactFlowEvent};
 use runtime_api::RuntimeApi;
 use serde_json::{json, Value};
+use tutorial_handlers::{tutorial, whole_event};
 
 /// Counts live heap bytes and their high-water mark.
 struct Counting;
@@ -90,43 +92,6 @@ async fn peak_during<T>(work: impl std::future::Future<Output = T>) -> (T, usize
     (output, PEAK.load(Ordering::Relaxed).saturating_sub(before))
 }
 
-/// The tutorial's response.
-#[derive(Debug, PartialEq, ConnectResponse)]
-#[connect(rename_all = "camelCase")]
-pub struct Balance {
-    customer_balance: String,
-    website_url: String,
-}
-
-/// The tutorial's handler.
-#[connect_handler(function = "MyFirstConnectLambda")]
-pub fn tutorial(
-    #[param(rename = "companyName")] company: String,
-    #[contact("CustomerEndpoint.Address")] phone: String,
-) -> Balance {
-    Balance {
-        customer_balance: format!("{}.00", phone.len()),
-        website_url: format!("https://www.{}.example.com", company.to_lowercase()),
-    }
-}
-
-/// How many parameters and attributes the event has.
-#[derive(Debug, PartialEq, ConnectResponse)]
-#[connect(rename_all = "camelCase")]
-pub struct Summary {
-    parameters: String,
-    attributes: String,
-}
-
-/// A handler taking the whole event.
-#[connect_handler]
-pub fn whole_event(event: &ContactFlowEvent) -> Summary {
-    Summary {
-        parameters: event.details.parameters.len().to_string(),
-        attributes: event.details.contact_data.attributes.len().to_string(),
-    }
-}
-
 const ATTRIBUTES: usize = 20_000;
 
 /// A valid event just under 6 MiB: 20,000 contact attributes (about 2.9 MB)
@@ -159,7 +124,10 @@ fn six_megabyte_event() -> Vec<u8> {
 }
 
 fn tutorial_response() -> Value {
-    json!({"customerBalance": "9.00", "websiteUrl": "https://www.ggg.example.com"})
+    json!({
+        "customerBalance": format!("{}.00", "+15550100".len()),
+        "websiteUrl": format!("https://www.{}.example.com", "GGG".len()),
+    })
 }
 
 const MB: f64 = 1024.0 * 1024.0;
