@@ -156,46 +156,42 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
 
     for (index, arg) in handler.args.iter().enumerate() {
         let var = format_ident!("__arg{}", index);
-        match &arg.kind {
+        let call_arg = match &arg.kind {
             Kind::Param(input) => {
-                let slot = parameters.len();
-                parameters.push(input.key.clone());
                 lets.push(extract_value(
                     &var,
                     &input.value,
-                    quote!(__scanned.parameter(#slot)),
-                    quote!(#p::extract::Source::Parameter),
-                    &input.key,
+                    &mut parameters,
+                    input.key.clone(),
+                    quote!(parameter),
+                    quote!(Parameter),
                     p,
                 ));
-                call_args.push(quote!(#var));
+                quote!(#var)
             }
             Kind::Attribute(input) => {
-                let slot = attributes.len();
-                attributes.push(input.key.clone());
                 lets.push(extract_value(
                     &var,
                     &input.value,
-                    quote!(__scanned.attribute(#slot)),
-                    quote!(#p::extract::Source::Attribute),
-                    &input.key,
+                    &mut attributes,
+                    input.key.clone(),
+                    quote!(attribute),
+                    quote!(Attribute),
                     p,
                 ));
-                call_args.push(quote!(#var));
+                quote!(#var)
             }
             Kind::Contact(field) => {
-                let slot = contact_paths.len();
-                let path = field.path.value();
-                contact_paths.push(path.clone());
                 lets.push(extract_value(
                     &var,
                     &field.value,
-                    quote!(__scanned.contact(#slot)),
-                    quote!(#p::extract::Source::Contact),
-                    &path,
+                    &mut contact_paths,
+                    field.path.value(),
+                    quote!(contact),
+                    quote!(Contact),
                     p,
                 ));
-                call_args.push(quote!(#var));
+                quote!(#var)
             }
             // The event model is read strictly (no coercions): its types are
             // Connect's, and a `ContactId` that is a number is a bad event.
@@ -222,24 +218,25 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
                         }
                     };
                 });
-                call_args.push(quote!(&#var));
+                quote!(&#var)
             }
             Kind::Event => {
                 let ty = referent(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
                     let #var: #ty = #p::extract::from_slice_strict(__body)?;
                 });
-                call_args.push(quote!(&#var));
+                quote!(&#var)
             }
-            Kind::Context => call_args.push(quote!(__context)),
+            Kind::Context => quote!(__context),
             Kind::State(_) => {
                 let field = state_field(state_index);
                 state_index += 1;
-                call_args.push(quote!(&self.#field));
+                quote!(&self.#field)
             }
             // Only reachable with errors, which take the fallback path.
-            Kind::None => call_args.push(quote!(::core::unreachable!())),
-        }
+            Kind::None => quote!(::core::unreachable!()),
+        };
+        call_args.push(call_arg);
     }
 
     let name = &handler.func.sig.ident;
@@ -309,17 +306,21 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     }
 }
 
-/// `let var = required::<T>(raw, source, key)?;` (or `optional`), spanned
-/// on the argument's type so a type that cannot be deserialised is reported
-/// there.
+/// A parameter, an attribute or a contact field: `key` takes the next slot
+/// in `keys` (its list in the plan), and the argument is
+/// `let var = required::<T>(__scanned.accessor(slot), Source::source, key)?;`
+/// (or `optional`), spanned on the argument's type so a type that cannot be
+/// deserialised is reported there.
 fn extract_value(
     var: &Ident,
     value: &Value,
-    raw: TokenStream,
+    keys: &mut Vec<String>,
+    key: String,
+    accessor: TokenStream,
     source: TokenStream,
-    key: &str,
     p: &TokenStream,
 ) -> TokenStream {
+    let slot = keys.len();
     let ty = &value.ty;
     let function = if value.optional {
         quote!(optional)
@@ -327,9 +328,15 @@ fn extract_value(
         quote!(required)
     };
     let call = quote_spanned!(ty.span()=> #p::extract::#function::<#ty>);
-    quote! {
-        let #var = #call(#raw, #source, #key)?;
-    }
+    let read = quote! {
+        let #var = #call(
+            __scanned.#accessor(#slot),
+            #p::extract::Source::#source,
+            #key,
+        )?;
+    };
+    keys.push(key);
+    read
 }
 
 /// `T` of `&T`.
