@@ -1085,23 +1085,36 @@ mod tests {
         {"path": "$.External.Name", "key": "Name", "type": "object", "required": true, "referenceable": true},
         {"path": "$.External.Name.First", "key": "Name.First", "type": "string", "required": true, "referenceable": true}]}"#;
 
+    /// A Compare `pick` that leads to one of two blocks invoking `Profile`
+    /// (each an identifier and its response validation), both going on to
+    /// `say`, which reads `text`; then `end`.
+    fn profile_behind_two_blocks(blocks: [(&str, &str); 2], text: &str) -> String {
+        let [(first, first_validation), (second, second_validation)] = blocks;
+        [
+            format!(
+                r#"{{"Identifier": "pick", "Type": "Compare", "Parameters": {{"ComparisonValue": "$.Attributes.x"}},
+                "Transitions": {{"NextAction": "{first}", "Conditions": [{{"NextAction": "{second}",
+                  "Condition": {{"Operator": "Equals", "Operands": ["1"]}}}}]}}}}"#
+            ),
+            invoke(first, "Profile", first_validation, "say"),
+            invoke(second, "Profile", second_validation, "say"),
+            format!(
+                r#"{{"Identifier": "say", "Type": "MessageParticipant", "Parameters": {{"Text": "{text}"}},
+                "Transitions": {{"NextAction": "end"}}}}"#
+            ),
+            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
+        ]
+        .join(",")
+    }
+
     #[test]
     fn the_blocks_validation_matters_not_only_the_function() {
         // The same JSON Lambda behind a JSON block and a STRING_MAP block, both
         // leading to one read of a nested key.
-        let actions = [
-            r#"{"Identifier": "pick", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.x"},
-                "Transitions": {"NextAction": "json", "Conditions": [{"NextAction": "flat",
-                  "Condition": {"Operator": "Equals", "Operands": ["1"]}}]}}"#
-                .to_owned(),
-            invoke("json", "Profile", "JSON", "say"),
-            invoke("flat", "Profile", "STRING_MAP", "say"),
-            r#"{"Identifier": "say", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Name.First"},
-                "Transitions": {"NextAction": "end"}}"#
-                .to_owned(),
-            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
-        ]
-        .join(",");
+        let actions = profile_behind_two_blocks(
+            [("json", "JSON"), ("flat", "STRING_MAP")],
+            "$.External.Name.First",
+        );
         assert_eq!(
             run_check(&actions, "pick", &[PROFILE]),
             [
@@ -1117,19 +1130,7 @@ mod tests {
 
     #[test]
     fn one_finding_when_one_lambda_is_behind_two_blocks() {
-        let actions = [
-            r#"{"Identifier": "pick", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.x"},
-                "Transitions": {"NextAction": "a", "Conditions": [{"NextAction": "b",
-                  "Condition": {"Operator": "Equals", "Operands": ["1"]}}]}}"#
-                .to_owned(),
-            invoke("a", "Profile", "JSON", "say"),
-            invoke("b", "Profile", "JSON", "say"),
-            r#"{"Identifier": "say", "Type": "MessageParticipant", "Parameters": {"Text": "$.External.Nmae"},
-                "Transitions": {"NextAction": "end"}}"#
-                .to_owned(),
-            r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#.to_owned(),
-        ]
-        .join(",");
+        let actions = profile_behind_two_blocks([("a", "JSON"), ("b", "JSON")], "$.External.Nmae");
         assert_eq!(
             run_check(&actions, "pick", &[PROFILE]),
             [(Code::UnknownKey, "say".into(), "Text".into())]
