@@ -408,6 +408,21 @@ impl<'de, V: Visitor<'de>> Wrap<'_, V> {
     }
 }
 
+/// The number visits: under a `Str` hint the number's text (built by
+/// `NumberText::$text`), otherwise the number itself, passed on.
+macro_rules! visit_number {
+    ($($method:ident($ty:ty) => $text:ident),* $(,)?) => {
+        $(
+            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+                if self.hint == Hint::Str {
+                    return self.number_text(NumberText::$text(v));
+                }
+                lift(self.slot, self.visitor.$method::<ExtractError>(v))
+            }
+        )*
+    };
+}
+
 impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
 
@@ -425,39 +440,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
         lift(self.slot, result)
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V::Value, E> {
-        if self.hint == Hint::Str {
-            return self.number_text(NumberText::new(v));
-        }
-        lift(self.slot, self.visitor.visit_i64::<ExtractError>(v))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<V::Value, E> {
-        if self.hint == Hint::Str {
-            return self.number_text(NumberText::new(v));
-        }
-        lift(self.slot, self.visitor.visit_i128::<ExtractError>(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
-        if self.hint == Hint::Str {
-            return self.number_text(NumberText::new(v));
-        }
-        lift(self.slot, self.visitor.visit_u64::<ExtractError>(v))
-    }
-
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<V::Value, E> {
-        if self.hint == Hint::Str {
-            return self.number_text(NumberText::new(v));
-        }
-        lift(self.slot, self.visitor.visit_u128::<ExtractError>(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
-        if self.hint == Hint::Str {
-            return self.number_text(NumberText::float(v));
-        }
-        lift(self.slot, self.visitor.visit_f64::<ExtractError>(v))
+    visit_number! {
+        visit_i64(i64) => new,
+        visit_i128(i128) => new,
+        visit_u64(u64) => new,
+        visit_u128(u128) => new,
+        visit_f64(f64) => float,
     }
 
     fn visit_char<E: de::Error>(self, v: char) -> Result<V::Value, E> {
