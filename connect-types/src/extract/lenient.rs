@@ -207,6 +207,19 @@ fn unpark<E>(slot: &mut Option<ExtractError>, _inner: E) -> ExtractError {
     slot.take().unwrap_or_else(ExtractError::foreign)
 }
 
+/// Runs `call` with a fresh slot for the errors our wrappers park below it,
+/// and takes the parked error back out when the call fails.
+#[inline]
+fn with_slot<T, E>(
+    call: impl FnOnce(&mut Option<ExtractError>) -> Result<T, E>,
+) -> Result<T, ExtractError> {
+    let mut slot = None;
+    match call(&mut slot) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(unpark(&mut slot, error)),
+    }
+}
+
 #[inline]
 fn lift<T, E: de::Error>(
     slot: &mut Option<ExtractError>,
@@ -226,16 +239,14 @@ impl<'de, D: Deserializer<'de>> Lenient<D> {
         } else {
             hint.without_coercion()
         };
-        let mut slot = None;
-        match self.inner.deserialize_any(Wrap {
-            visitor,
-            hint,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            self.inner.deserialize_any(Wrap {
+                visitor,
+                hint,
+                coerce: self.coerce,
+                slot,
+            })
+        })
     }
 }
 
@@ -325,16 +336,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ExtractError> {
-        let mut slot = None;
-        match self.inner.deserialize_option(Wrap {
-            visitor,
-            hint: Hint::Any,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            self.inner.deserialize_option(Wrap {
+                visitor,
+                hint: Hint::Any,
+                coerce: self.coerce,
+                slot,
+            })
+        })
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -342,25 +351,22 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, ExtractError> {
-        let mut slot = None;
-        let result = if name == RAW_VALUE_TOKEN {
-            // Captures the raw text; there is nothing to coerce.
-            self.inner.deserialize_newtype_struct(name, visitor)
-        } else {
-            self.inner.deserialize_newtype_struct(
-                name,
-                Wrap {
-                    visitor,
-                    hint: Hint::Any,
-                    coerce: self.coerce,
-                    slot: &mut slot,
-                },
-            )
-        };
-        match result {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            if name == RAW_VALUE_TOKEN {
+                // Captures the raw text; there is nothing to coerce.
+                self.inner.deserialize_newtype_struct(name, visitor)
+            } else {
+                self.inner.deserialize_newtype_struct(
+                    name,
+                    Wrap {
+                        visitor,
+                        hint: Hint::Any,
+                        coerce: self.coerce,
+                        slot,
+                    },
+                )
+            }
+        })
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(
@@ -368,16 +374,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
         visitor: V,
     ) -> Result<V::Value, ExtractError> {
         // The inner deserializer's skipping is its fast path: keep it.
-        let mut slot = None;
-        match self.inner.deserialize_ignored_any(Wrap {
-            visitor,
-            hint: Hint::Any,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            self.inner.deserialize_ignored_any(Wrap {
+                visitor,
+                hint: Hint::Any,
+                coerce: self.coerce,
+                slot,
+            })
+        })
     }
 
     fn is_human_readable(&self) -> bool {
@@ -752,13 +756,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, ExtractError> {
-        let mut slot = None;
-        match self.inner.next_key_seed(KeySeed {
-            seed,
-            key: &mut self.key,
-            slot: &mut slot,
-        }) {
-            Ok(Some(key)) => {
+        let key = &mut self.key;
+        let next = with_slot(|slot| self.inner.next_key_seed(KeySeed { seed, key, slot }));
+        match next? {
+            Some(key) => {
                 let repeated = match &mut self.seen {
                     Some(seen) => !seen.insert(&self.key),
                     None => false,
@@ -768,11 +769,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
                 }
                 Ok(Some(key))
             }
-            Ok(None) => {
+            None => {
                 self.done = true;
                 Ok(None)
             }
-            Err(error) => Err(unpark(&mut slot, error)),
         }
     }
 
@@ -781,15 +781,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for MapWrap<'de, A> {
         &mut self,
         seed: S,
     ) -> Result<S::Value, ExtractError> {
-        let mut slot = None;
-        match self.inner.next_value_seed(ValueSeed {
-            seed,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error).at_key(self.key.as_str())),
-        }
+        let coerce = self.coerce;
+        with_slot(|slot| self.inner.next_value_seed(ValueSeed { seed, coerce, slot }))
+            .map_err(|error| error.at_key(self.key.as_str()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -830,21 +824,21 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for SeqWrap<A> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, ExtractError> {
-        let mut slot = None;
-        match self.inner.next_element_seed(ValueSeed {
-            seed,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(Some(value)) => {
+        let coerce = self.coerce;
+        let next = with_slot(|slot| {
+            self.inner
+                .next_element_seed(ValueSeed { seed, coerce, slot })
+        })
+        .map_err(|error| error.at_index(self.index))?;
+        match next {
+            Some(value) => {
                 self.index += 1;
                 Ok(Some(value))
             }
-            Ok(None) => {
+            None => {
                 self.done = true;
                 Ok(None)
             }
-            Err(error) => Err(unpark(&mut slot, error).at_index(self.index)),
         }
     }
 
@@ -947,21 +941,16 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for EnumWrap<A> {
         self,
         seed: S,
     ) -> Result<(S::Value, Self::Variant), ExtractError> {
-        let mut slot = None;
-        match self.inner.variant_seed(ValueSeed {
-            seed,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok((value, variant)) => Ok((
-                value,
-                VariantWrap {
-                    inner: variant,
-                    coerce: self.coerce,
-                },
-            )),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        let coerce = self.coerce;
+        let (value, variant) =
+            with_slot(|slot| self.inner.variant_seed(ValueSeed { seed, coerce, slot }))?;
+        Ok((
+            value,
+            VariantWrap {
+                inner: variant,
+                coerce,
+            },
+        ))
     }
 }
 
@@ -983,15 +972,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
         self,
         seed: S,
     ) -> Result<S::Value, ExtractError> {
-        let mut slot = None;
-        match self.inner.newtype_variant_seed(ValueSeed {
-            seed,
-            coerce: self.coerce,
-            slot: &mut slot,
-        }) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        let coerce = self.coerce;
+        with_slot(|slot| {
+            self.inner
+                .newtype_variant_seed(ValueSeed { seed, coerce, slot })
+        })
     }
 
     fn tuple_variant<V: Visitor<'de>>(
@@ -999,19 +984,17 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, ExtractError> {
-        let mut slot = None;
-        match self.inner.tuple_variant(
-            len,
-            Wrap {
-                visitor,
-                hint: Hint::Any,
-                coerce: self.coerce,
-                slot: &mut slot,
-            },
-        ) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            self.inner.tuple_variant(
+                len,
+                Wrap {
+                    visitor,
+                    hint: Hint::Any,
+                    coerce: self.coerce,
+                    slot,
+                },
+            )
+        })
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -1019,18 +1002,16 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for VariantWrap<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ExtractError> {
-        let mut slot = None;
-        match self.inner.struct_variant(
-            fields,
-            Wrap {
-                visitor,
-                hint: Hint::Any,
-                coerce: self.coerce,
-                slot: &mut slot,
-            },
-        ) {
-            Ok(value) => Ok(value),
-            Err(error) => Err(unpark(&mut slot, error)),
-        }
+        with_slot(|slot| {
+            self.inner.struct_variant(
+                fields,
+                Wrap {
+                    visitor,
+                    hint: Hint::Any,
+                    coerce: self.coerce,
+                    slot,
+                },
+            )
+        })
     }
 }
