@@ -378,16 +378,8 @@ impl Flow {
                 version,
             });
         }
-        let start_action = match root.get("StartAction") {
-            Some(Value::String(s)) => s.clone(),
-            Some(other) => {
-                return Err(not_a_flow(format!(
-                    "StartAction: expected a string, found {}",
-                    value_kind(other)
-                )))
-            }
-            None => return Err(not_a_flow("StartAction is missing".into())),
-        };
+        let start_action =
+            required_string(root.get("StartAction"), "StartAction").map_err(not_a_flow)?;
         let actions = match root.get("Actions") {
             Some(Value::Array(items)) => items
                 .iter()
@@ -433,46 +425,17 @@ fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
             value_kind(value)
         ));
     };
-    let identifier = match object.get("Identifier") {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => {
-            return Err(format!(
-                "{at}.Identifier: expected a string, found {}",
-                value_kind(other)
-            ))
-        }
-        None => return Err(format!("{at}.Identifier is missing")),
-    };
-    let action_type = match object.get("Type") {
-        Some(Value::String(s)) => ActionType::from_name(s),
-        Some(other) => {
-            return Err(format!(
-                "{at}.Type: expected a string, found {}",
-                value_kind(other)
-            ))
-        }
-        None => return Err(format!("{at}.Type is missing")),
-    };
-    let parameters = match object.get("Parameters") {
-        Some(Value::Object(map)) => map.clone(),
-        None | Some(Value::Null) => Map::new(),
-        Some(other) => {
-            return Err(format!(
-                "{at}.Parameters: expected an object, found {}",
-                value_kind(other)
-            ))
-        }
-    };
-    let transitions = match object.get("Transitions") {
-        Some(Value::Object(map)) => parse_transitions(map, &at)?,
-        None | Some(Value::Null) => Transitions::default(),
-        Some(other) => {
-            return Err(format!(
-                "{at}.Transitions: expected an object, found {}",
-                value_kind(other)
-            ))
-        }
-    };
+    let identifier = required_string(object.get("Identifier"), &format!("{at}.Identifier"))?;
+    let action_type =
+        ActionType::from_name(&required_string(object.get("Type"), &format!("{at}.Type"))?);
+    let parameters = optional_object(object.get("Parameters"), &format!("{at}.Parameters"))?
+        .cloned()
+        .unwrap_or_default();
+    let transitions =
+        match optional_object(object.get("Transitions"), &format!("{at}.Transitions"))? {
+            Some(map) => parse_transitions(map, &at)?,
+            None => Transitions::default(),
+        };
     Ok(Action {
         identifier,
         action_type,
@@ -526,6 +489,31 @@ fn parse_transitions(map: &Map<String, Value>, at: &str) -> Result<Transitions, 
         conditions,
         errors,
     })
+}
+
+fn required_string(value: Option<&Value>, at: &str) -> Result<String, String> {
+    match value {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!(
+            "{at}: expected a string, found {}",
+            value_kind(other)
+        )),
+        None => Err(format!("{at} is missing")),
+    }
+}
+
+fn optional_object<'v>(
+    value: Option<&'v Value>,
+    at: &str,
+) -> Result<Option<&'v Map<String, Value>>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => Ok(Some(map)),
+        Some(other) => Err(format!(
+            "{at}: expected an object, found {}",
+            value_kind(other)
+        )),
+    }
 }
 
 fn optional_string(value: Option<&Value>, at: &str) -> Result<Option<String>, String> {
