@@ -198,38 +198,6 @@ fn assert_response(outcome: &Outcome, expected: Value) {
     assert_eq!(outcome.json(), expected, "{}", outcome.request_id);
 }
 
-/// An error post with `error_type` whose message contains `message`, and
-/// none of `secrets`.
-fn assert_error(outcome: &Outcome, error_type: &str, message: &str, secrets: &[&str]) {
-    assert!(
-        !outcome.success,
-        "{} succeeded: {}",
-        outcome.request_id,
-        String::from_utf8_lossy(&outcome.body)
-    );
-    assert_eq!(
-        outcome.error_type().as_deref(),
-        Some(error_type),
-        "{}: {}",
-        outcome.request_id,
-        String::from_utf8_lossy(&outcome.body)
-    );
-    assert_eq!(outcome.error_type_header.as_deref(), Some("unhandled"));
-    let actual = outcome.error_message().expect("an errorMessage");
-    assert!(
-        actual.contains(message),
-        "{}: {actual:?} should contain {message:?}",
-        outcome.request_id
-    );
-    for secret in secrets {
-        assert!(
-            !actual.contains(secret),
-            "{}: {actual:?} echoes {secret:?}",
-            outcome.request_id
-        );
-    }
-}
-
 fn assert_output_is_clean(output: &str, values: &[&str]) {
     for value in values {
         assert!(
@@ -292,32 +260,27 @@ async fn the_tutorial_lambda_serves_a_series_and_survives_bad_events() {
         &outcomes[0],
         json!({"customerBalance": "78.90", "websiteUrl": "https://www.ggg.example.com"}),
     );
-    assert_error(&outcomes[1], "MalformedEvent", "malformed JSON", SECRETS);
-    assert_error(
-        &outcomes[2],
+    outcomes[1].assert_value_free_error("MalformedEvent", "malformed JSON", SECRETS);
+    outcomes[2].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters.companyName: missing required parameter (expected a string)",
         SECRETS,
     );
-    assert_error(
-        &outcomes[3],
+    outcomes[3].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters.companyName: invalid type: expected a string, found an object",
         SECRETS,
     );
-    assert_error(
-        &outcomes[4],
-        "InvalidEvent",
+    outcomes[4].assert_value_free_error("InvalidEvent",
         "Details.ContactData.CustomerEndpoint.Address: missing required contact field (expected a string)",
         SECRETS,
     );
-    assert_error(
-        &outcomes[5],
+    outcomes[5].assert_value_free_error(
         "InvalidEvent",
         "Details: missing, expected an object",
         SECRETS,
     );
-    assert_error(&outcomes[6], "MalformedEvent", "invalid UTF-8", SECRETS);
+    outcomes[6].assert_value_free_error("MalformedEvent", "invalid UTF-8", SECRETS);
     // The process survived every bad event and answers the next good one.
     assert_response(
         &outcomes[7],
@@ -397,39 +360,33 @@ async fn the_profile_lambda_serves_nested_parameters_concurrently_and_survives_b
             "Books": []
         }),
     );
-    assert_error(
-        &outcomes[2],
+    outcomes[2].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters.hobbies.books: invalid type: expected a sequence, found a string",
         SECRETS,
     );
-    assert_error(
-        &outcomes[3],
+    outcomes[3].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters.Age: invalid type: expected u32, found a string",
         SECRETS,
     );
-    assert_error(
-        &outcomes[4],
+    outcomes[4].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters.Age: missing required parameter (expected u32)",
         SECRETS,
     );
-    assert_error(
-        &outcomes[5],
+    outcomes[5].assert_value_free_error(
         "InvalidEvent",
         "Details.Parameters: invalid type: expected an object, found a string",
         SECRETS,
     );
-    assert_error(&outcomes[6], "MalformedEvent", "malformed JSON", SECRETS);
-    assert_error(
-        &outcomes[7],
+    outcomes[6].assert_value_free_error("MalformedEvent", "malformed JSON", SECRETS);
+    outcomes[7].assert_value_free_error(
         "MalformedEvent",
         "Details.Parameters.hobbies: malformed JSON: recursion limit exceeded",
         SECRETS,
     );
-    assert_error(
-        &outcomes[8],
+    outcomes[8].assert_value_free_error(
         "InvalidEvent",
         "invalid type: expected an object, found an array",
         SECRETS,
@@ -506,32 +463,26 @@ async fn the_router_lambda_reads_attributes_and_survives_bad_events() {
             "vipNote": "Priority queue"
         }),
     );
-    assert_error(
-        &outcomes[2],
+    outcomes[2].assert_value_free_error(
         "InvalidEvent",
         "Details.ContactData.Attributes.vip: invalid type: expected a boolean, found a string",
         SECRETS,
     );
-    assert_error(
-        &outcomes[3],
+    outcomes[3].assert_value_free_error(
         "InvalidEvent",
         "Details.ContactData.Attributes: invalid type: expected an object, found an array",
         SECRETS,
     );
-    assert_error(
-        &outcomes[4],
+    outcomes[4].assert_value_free_error(
         "InvalidEvent",
         "Details.ContactData.Channel: missing required contact field",
         SECRETS,
     );
-    assert_error(
-        &outcomes[5],
-        "InvalidEvent",
+    outcomes[5].assert_value_free_error("InvalidEvent",
         "Details.ContactData.Channel: invalid type: expected a Connect channel name such as \"VOICE\", found an object",
         SECRETS,
     );
-    assert_error(
-        &outcomes[6],
+    outcomes[6].assert_value_free_error(
         "InvalidEvent",
         "duplicate key `Details.ContactData.Attributes.vip`",
         SECRETS,

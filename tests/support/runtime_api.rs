@@ -74,6 +74,34 @@ impl Outcome {
         self.error_field("errorMessage")
     }
 
+    /// Asserts an unhandled error post with `error_type` whose message
+    /// contains `message` and none of `secrets` (values planted in the event).
+    #[track_caller]
+    pub fn assert_value_free_error(&self, error_type: &str, message: &str, secrets: &[&str]) {
+        let body = String::from_utf8_lossy(&self.body);
+        assert!(!self.success, "{} succeeded: {body}", self.request_id);
+        assert_eq!(
+            self.error_type().as_deref(),
+            Some(error_type),
+            "{}: {body}",
+            self.request_id
+        );
+        assert_eq!(self.error_type_header.as_deref(), Some("unhandled"));
+        let actual = self.error_message().expect("an errorMessage");
+        assert!(
+            actual.contains(message),
+            "{}: {actual:?} should contain {message:?}",
+            self.request_id
+        );
+        for secret in secrets {
+            assert!(
+                !actual.contains(secret),
+                "{}: {actual:?} echoes {secret:?}",
+                self.request_id
+            );
+        }
+    }
+
     fn error_field(&self, field: &str) -> Option<String> {
         if self.success {
             return None;
