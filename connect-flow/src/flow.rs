@@ -419,12 +419,7 @@ fn is_older_export(root: &Map<String, Value>) -> bool {
 
 fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
     let at = format!("Actions[{index}]");
-    let Value::Object(object) = value else {
-        return Err(format!(
-            "{at}: expected an object, found {}",
-            value_kind(value)
-        ));
-    };
+    let object = object(value, &at)?;
     let identifier = required_string(object.get("Identifier"), &format!("{at}.Identifier"))?;
     let action_type =
         ActionType::from_name(&required_string(object.get("Type"), &format!("{at}.Type"))?);
@@ -457,9 +452,7 @@ fn parse_transitions(map: &Map<String, Value>, at: &str) -> Result<Transitions, 
     .enumerate()
     .map(|(i, c)| {
         let at = format!("{at}.Transitions.Conditions[{i}]");
-        let object = c
-            .as_object()
-            .ok_or_else(|| format!("{at}: expected an object, found {}", value_kind(c)))?;
+        let object = object(c, &at)?;
         Ok(ConditionTransition {
             next_action: optional_string(object.get("NextAction"), &format!("{at}.NextAction"))?,
             condition: object.get("Condition").cloned(),
@@ -471,9 +464,7 @@ fn parse_transitions(map: &Map<String, Value>, at: &str) -> Result<Transitions, 
         .enumerate()
         .map(|(i, e)| {
             let at = format!("{at}.Transitions.Errors[{i}]");
-            let object = e
-                .as_object()
-                .ok_or_else(|| format!("{at}: expected an object, found {}", value_kind(e)))?;
+            let object = object(e, &at)?;
             Ok(ErrorTransition {
                 next_action: optional_string(
                     object.get("NextAction"),
@@ -500,6 +491,12 @@ fn required_string(value: Option<&Value>, at: &str) -> Result<String, String> {
         )),
         None => Err(format!("{at} is missing")),
     }
+}
+
+fn object<'v>(value: &'v Value, at: &str) -> Result<&'v Map<String, Value>, String> {
+    value
+        .as_object()
+        .ok_or_else(|| format!("{at}: expected an object, found {}", value_kind(value)))
 }
 
 fn optional_object<'v>(
