@@ -6,8 +6,8 @@
 //! - `aws_lambda_events`: the hand-written peer (`ConnectEvent` +
 //!   serde_json, a serde struct response); `aws_lambda_events+HashMap`:
 //!   the same with the crate's `ConnectResponse` map;
-//! - `connect-lambda`: `handler().invoke(&bytes)`, with
-//!   `--features bench-connect-lambda`.
+//! - `connect-lambda`: `handler().invoke(&bytes)` of the same handler
+//!   written with `#[connect_handler]` (`support/connect_lambda.rs`).
 //!
 //! Every contender is polled by the same tokio current-thread runtime
 //! (criterion's `to_async`), so the executor around each is identical.

@@ -1,9 +1,7 @@
 //! connect-lambda's contenders: the same two handlers as `peer.rs`, written
 //! with `#[connect_handler]` and `#[derive(ConnectResponse)]`, invoked
-//! through `Handler::invoke` (event bytes in, response bytes out).
-//!
-//! Compiled only with `--features bench-connect-lambda`, until the handler
-//! macro, the response derive and `Handler::invoke` are on main.
+//! through `Handler::invoke` (event bytes in, response bytes out): the
+//! whole per-invocation path without Lambda.
 
 use connect_lambda::{connect_handler, ConnectResponse};
 

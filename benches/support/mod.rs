@@ -14,7 +14,6 @@ pub mod large_event;
 pub mod peer;
 pub mod work;
 
-#[cfg(feature = "bench-connect-lambda")]
 pub mod connect_lambda;
 
 /// The error every contender returns (a boxed error, like
@@ -80,12 +79,10 @@ impl Handler {
             Handler::Tutorial => {
                 runner.contender(PEER, async |event: &[u8]| peer::tutorial(event));
                 runner.contender(PEER_MAP, async |event: &[u8]| peer::tutorial_map(event));
-                #[cfg(feature = "bench-connect-lambda")]
                 connect_lambda::tutorial(runner);
             }
             Handler::CallerProfile => {
                 runner.contender(PEER, async |event: &[u8]| peer::caller_profile(event));
-                #[cfg(feature = "bench-connect-lambda")]
                 connect_lambda::caller_profile(runner);
             }
         }

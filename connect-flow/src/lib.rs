@@ -1,1 +1,55 @@
-//! Checks exported Amazon Connect flows against connect-lambda manifests.
+//! Checks exported Amazon Connect flows against connect-lambda handler
+//! manifests, before deployment.
+//!
+//! A flow reads a Lambda's response as `$.External.<key>`, and passes it
+//! parameters in the block's `LambdaInvocationAttributes`. Nothing in Amazon
+//! Connect says, before a caller is sent down the Error branch, that
+//! `$.External.customerBalanse` will never exist, or that a required
+//! `companyName` is not passed. This crate does: it reads the exported flow
+//! (the flow language, [`flow`]), finds at every action which Lambdas may
+//! have run last ([`analysis`]), matches each to its manifest ([`matching`]),
+//! and reports every mismatch ([`findings`]) for a person or a pipeline
+//! ([`report`]). The `connect-flow` binary is [`cli`].
+//!
+//! ```
+//! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
+//!
+//! let manifest = LoadedManifest::from_slice(br#"{
+//!   "manifestVersion": 1, "handler": "get_balance", "responseValidation": "STRING_MAP",
+//!   "parameters": [{"key": "companyName", "type": "string", "required": true}],
+//!   "external": [{"path": "$.External.customerBalance", "key": "customerBalance",
+//!                 "type": "string", "required": true, "referenceable": true}]
+//! }"#, "get_balance.json").unwrap();
+//! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Get balance", "Actions": [
+//!   {"Identifier": "Get balance", "Type": "InvokeLambdaFunction",
+//!    "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:GetBalance",
+//!                   "InvocationTimeLimitSeconds": "8",
+//!                   "LambdaInvocationAttributes": {"companyName": "Example Corp"}},
+//!    "Transitions": {"NextAction": "Say balance",
+//!                    "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Say balance"}]}},
+//!   {"Identifier": "Say balance", "Type": "MessageParticipant",
+//!    "Parameters": {"Text": "Your balance is $.External.customerBalanse."}, "Transitions": {}}
+//! ]}"#, "main.json").unwrap();
+//!
+//! let mut manifests = Manifests::new();
+//! manifests.add(manifest);
+//! let findings = check(&[flow], &manifests).unwrap();
+//! let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+//! assert_eq!(codes, [Code::UnknownKey, Code::AfterLambdaError]);
+//! assert_eq!(findings[0].suggestion.as_deref(), Some("customerBalance"));
+//! ```
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod cli;
+pub mod error;
+pub mod findings;
+pub mod flow;
+pub mod matching;
+pub mod references;
+pub mod report;
+
+pub use error::InputError;
+pub use findings::{check, Code, Finding, Severity};
+pub use flow::Flow;
+pub use matching::{LoadedManifest, Manifests};

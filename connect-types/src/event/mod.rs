@@ -109,6 +109,39 @@ pub struct ContactFlowEvent {
 }
 
 impl ContactFlowEvent {
+    /// Parses an event from the bytes Lambda delivers.
+    ///
+    /// Strict: the model's types are Amazon Connect's, so nothing is coerced
+    /// (a `ContactId` that is a number is an error, see
+    /// [`from_slice_strict`](crate::extract::from_slice_strict)). Errors name
+    /// the JSON path and what was expected there, and never the value found
+    /// (events carry phone numbers): see
+    /// [`ExtractError`](crate::extract::ExtractError).
+    ///
+    /// ```
+    /// use connect_types::event::{Channel, ContactFlowEvent};
+    ///
+    /// let event = ContactFlowEvent::from_slice(br#"{
+    ///     "Name": "ContactFlowEvent",
+    ///     "Details": {"ContactData": {"Channel": "VOICE"}, "Parameters": {"companyName": "GGG"}}
+    /// }"#).unwrap();
+    /// assert_eq!(event.details.contact_data.channel, Some(Channel::Voice));
+    ///
+    /// let error = ContactFlowEvent::from_slice(
+    ///     br#"{"Name": "ContactFlowEvent", "Details": {"ContactData": {"ContactId": 15550100}}}"#,
+    /// ).unwrap_err();
+    /// assert!(error.to_string().starts_with("Details.ContactData.ContactId: "));
+    /// assert!(!error.to_string().contains("15550100"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `MalformedEvent` when the bytes are not JSON (or not UTF-8),
+    /// `InvalidEvent` when the JSON is not a Connect event.
+    pub fn from_slice(bytes: &[u8]) -> Result<Self, crate::extract::ExtractError> {
+        crate::extract::from_slice_strict(bytes)
+    }
+
     /// A builder of test events, with realistic defaults: a VOICE INBOUND
     /// contact with ids, an instance ARN and phone endpoints. See
     /// [`ContactFlowEventBuilder`].

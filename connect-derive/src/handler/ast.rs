@@ -1,0 +1,451 @@
+//! The handler as a model: what each argument reads and what the function
+//! returns, built once from the function's syntax. Checks and expansion
+//! work on this model and never look at the attribute tokens again.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{FnArg, GenericArgument, ItemFn, LitStr, Pat, PathArguments, ReturnType, Type};
+
+use super::attr::{self, ArgAttr, ArgAttrs, KindAttr, Options};
+use super::errors::Errors;
+
+/// A `#[connect_handler]` function.
+pub(crate) struct Handler {
+    /// The function as it will be emitted: exactly as written, minus this
+    /// crate's argument attributes.
+    pub func: ItemFn,
+    /// `#[connect_handler(...)]`'s options.
+    pub options: Options,
+    /// The arguments, in declaration order.
+    pub args: Vec<Arg>,
+    /// What the function returns.
+    pub output: Output,
+    /// Whether an argument is a method receiver (`self`): nothing but the
+    /// function can be emitted then, as it sits in an `impl` block.
+    pub is_method: bool,
+}
+
+/// One argument of the function.
+pub(crate) struct Arg {
+    /// The name the argument binds, when its pattern is a plain name.
+    pub name: Option<syn::Ident>,
+    /// The argument's type as written.
+    pub ty: Type,
+    /// What the argument reads.
+    pub kind: Kind,
+}
+
+/// What an argument reads.
+pub(crate) enum Kind {
+    /// `#[param]`: a key of `Details.Parameters`.
+    Param(Input),
+    /// `#[attribute]`: a key of `Details.ContactData.Attributes`.
+    Attribute(Input),
+    /// `#[contact("Path")]`: one field of `Details.ContactData`.
+    Contact(Contact),
+    /// `&ContactData`: the whole contact.
+    ContactData,
+    /// `&ContactFlowEvent`: the whole event.
+    Event,
+    /// `&Context`: lambda_runtime's invocation context.
+    Context,
+    /// `#[state] x: &S`: a value `handler(x)` takes once.
+    State(State),
+    /// No kind (already reported).
+    None,
+}
+
+/// A parameter or attribute key and the value read from it.
+pub(crate) struct Input {
+    /// The key, from `rename` or the argument's name.
+    pub key: String,
+    /// Where the key was written (the `rename` string, or the name).
+    pub key_span: Span,
+    /// Whether the key came from the argument's name (no `rename`).
+    pub from_name: bool,
+    /// The value's type.
+    pub value: Value,
+}
+
+/// A `#[contact]` argument.
+pub(crate) struct Contact {
+    /// The dotted path in Connect's names.
+    pub path: LitStr,
+    /// `unchecked`: skip the check against the known fields.
+    pub unchecked: bool,
+    /// The value's type.
+    pub value: Value,
+}
+
+/// A `#[state]` argument.
+pub(crate) struct State {
+    /// The type the reference points to (`Clients` for `&Clients`), when the
+    /// argument is a shared reference.
+    pub ty: Option<Type>,
+}
+
+/// The type of a value read from the event.
+pub(crate) struct Value {
+    /// `Option<T>` (written as such): `None` when the key is absent or null.
+    pub optional: bool,
+    /// The type extracted: `T` of `Option<T>`, or the argument's type.
+    pub ty: Type,
+    /// The manifest's type for it (a `ValueType` variant).
+    pub json: JsonType,
+}
+
+/// The manifest's `type` of a value, decided from the Rust type's syntax.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonType {
+    String,
+    Number,
+    Boolean,
+    Array,
+    Map,
+    Any,
+}
+
+impl JsonType {
+    /// The `ValueType` variant's name.
+    pub(crate) fn variant(self) -> &'static str {
+        match self {
+            JsonType::String => "String",
+            JsonType::Number => "Number",
+            JsonType::Boolean => "Boolean",
+            JsonType::Array => "Array",
+            JsonType::Map => "Map",
+            JsonType::Any => "Any",
+        }
+    }
+}
+
+/// What the function returns.
+pub(crate) enum Output {
+    /// `-> R`.
+    Response(Type),
+    /// `-> Result<R, E>` (or a one-argument `Result<R>` alias).
+    Result {
+        /// `R`.
+        response: Type,
+        /// `E`, when written.
+        error: Option<Box<Type>>,
+        /// The whole return type.
+        whole: Box<Type>,
+    },
+    /// No return type, or one that cannot name its response (`impl Trait`):
+    /// already reported.
+    Invalid,
+}
+
+impl Output {
+    /// `R`, the response type, when there is one.
+    pub(crate) fn response(&self) -> Option<&Type> {
+        match self {
+            Output::Response(ty) | Output::Result { response: ty, .. } => Some(ty),
+            Output::Invalid => None,
+        }
+    }
+}
+
+impl Handler {
+    /// Builds the model of `func`, taking this crate's attributes off its
+    /// arguments. Problems are recorded in `errors`; the model is still
+    /// built as far as it goes.
+    pub(crate) fn from_fn(mut func: ItemFn, options: Options, errors: &mut Errors) -> Handler {
+        let mut args = Vec::new();
+        let mut is_method = false;
+        for input in func.sig.inputs.iter_mut() {
+            match input {
+                FnArg::Receiver(receiver) => {
+                    is_method = true;
+                    errors.spanned(
+                        &*receiver,
+                        "#[connect_handler] goes on a free function, not a method: move the handler out of the `impl` block and pass what it needs with #[state]",
+                    );
+                }
+                FnArg::Typed(typed) => {
+                    let kind_attr = attr::take_arg_attrs(&mut typed.attrs, errors);
+                    let name = match &*typed.pat {
+                        Pat::Ident(pat) => Some(pat.ident.clone()),
+                        _ => None,
+                    };
+                    let ty = (*typed.ty).clone();
+                    let span = typed.span();
+                    let kind = kind_of(kind_attr, name.as_ref(), &ty, span, errors);
+                    args.push(Arg { name, ty, kind });
+                }
+            }
+        }
+        let output = output_of(&func.sig.output, &func.sig.ident, errors);
+        Handler {
+            func,
+            options,
+            args,
+            output,
+            is_method,
+        }
+    }
+}
+
+fn kind_of(
+    attrs: ArgAttrs,
+    name: Option<&syn::Ident>,
+    ty: &Type,
+    span: Span,
+    errors: &mut Errors,
+) -> Kind {
+    let Some(ArgAttr {
+        kind,
+        name: attr_name,
+    }) = attrs.kind
+    else {
+        if attrs.reported {
+            // The attribute meant to give the kind is already reported.
+            return Kind::None;
+        }
+        return by_type(ty, span, errors);
+    };
+    match kind {
+        KindAttr::Param { rename } | KindAttr::Attribute { rename } => {
+            let is_param = attr_name == "param";
+            let (key, key_span, from_name) = match (rename, name) {
+                (Some(lit), _) => (lit.value(), lit.span(), false),
+                (None, Some(name)) => (unraw(name), name.span(), true),
+                (None, None) => {
+                    errors.at(
+                        span,
+                        format!(
+                            "this argument has no name to use as the key: give the key with #[{attr_name}(rename = \"key\")]"
+                        ),
+                    );
+                    return Kind::None;
+                }
+            };
+            let input = Input {
+                key,
+                key_span,
+                from_name,
+                value: value_of(ty),
+            };
+            if is_param {
+                Kind::Param(input)
+            } else {
+                Kind::Attribute(input)
+            }
+        }
+        KindAttr::Contact { path, unchecked } => Kind::Contact(Contact {
+            path,
+            unchecked,
+            value: value_of(ty),
+        }),
+        KindAttr::State => Kind::State(State {
+            ty: match ty {
+                Type::Reference(reference) if reference.mutability.is_none() => {
+                    Some((*reference.elem).clone())
+                }
+                _ => None,
+            },
+        }),
+    }
+}
+
+/// The name without `r#`: `r#type` reads the key `type`.
+fn unraw(name: &syn::Ident) -> String {
+    let name = name.to_string();
+    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+}
+
+/// An argument without an attribute is recognised by its type:
+/// `&ContactData`, `&ContactFlowEvent` or `&Context` (any path ending so).
+fn by_type(ty: &Type, span: Span, errors: &mut Errors) -> Kind {
+    let (referent, shared) = match ty {
+        Type::Reference(reference) => (&*reference.elem, reference.mutability.is_none()),
+        other => (other, false),
+    };
+    let name = last_segment(referent).map(|segment| segment.ident.to_string());
+    match name.as_deref() {
+        Some(name @ ("ContactData" | "ContactFlowEvent" | "Context")) if !shared => {
+            errors.spanned(
+                ty,
+                format!("take the {name} by shared reference: write `&{name}`"),
+            );
+            Kind::None
+        }
+        Some("ContactData") => Kind::ContactData,
+        Some("ContactFlowEvent") => Kind::Event,
+        Some("Context") => Kind::Context,
+        _ => {
+            errors.at(
+                span,
+                "this argument has no kind: say what it reads with #[param], #[attribute], #[contact(\"Path\")] or #[state] (`&ContactData`, `&ContactFlowEvent` and `&Context` need none)",
+            );
+            Kind::None
+        }
+    }
+}
+
+fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last(),
+        Type::Group(group) => last_segment(&group.elem),
+        Type::Paren(paren) => last_segment(&paren.elem),
+        _ => None,
+    }
+}
+
+/// The type arguments of the last segment of a path type.
+fn type_args(segment: &syn::PathSegment) -> Vec<&Type> {
+    match &segment.arguments {
+        PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `T` when `ty` is written `Option<T>` (any path ending in `Option`).
+pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
+    let segment = last_segment(ty)?;
+    match type_args(segment).as_slice() {
+        [inner] if segment.ident == "Option" => Some(inner),
+        _ => None,
+    }
+}
+
+fn value_of(ty: &Type) -> Value {
+    match option_inner(ty) {
+        Some(inner) => Value {
+            optional: true,
+            ty: inner.clone(),
+            json: json_type(inner),
+        },
+        None => Value {
+            optional: false,
+            ty: ty.clone(),
+            json: json_type(ty),
+        },
+    }
+}
+
+/// The manifest's type of a Rust type, from its syntax: strings, numbers,
+/// `bool`, sequences and maps by their usual names; anything else (an enum,
+/// a struct, `serde_json::Value`) is `any`.
+pub(crate) fn json_type(ty: &Type) -> JsonType {
+    match ty {
+        Type::Reference(reference) => json_type(&reference.elem),
+        Type::Slice(_) | Type::Array(_) => JsonType::Array,
+        Type::Group(group) => json_type(&group.elem),
+        Type::Paren(paren) => json_type(&paren.elem),
+        Type::Path(_) => {
+            let Some(segment) = last_segment(ty) else {
+                return JsonType::Any;
+            };
+            let args = type_args(segment);
+            match segment.ident.to_string().as_str() {
+                "String" | "str" | "char" => JsonType::String,
+                "bool" => JsonType::Boolean,
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                | "i128" | "isize" | "f32" | "f64" | "NonZeroU8" | "NonZeroU16" | "NonZeroU32"
+                | "NonZeroU64" | "NonZeroU128" | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16"
+                | "NonZeroI32" | "NonZeroI64" | "NonZeroI128" | "NonZeroIsize" | "Number" => {
+                    JsonType::Number
+                }
+                "Vec" | "VecDeque" | "LinkedList" | "HashSet" | "BTreeSet" | "BinaryHeap"
+                | "IndexSet" | "SmallVec" => JsonType::Array,
+                "HashMap" | "BTreeMap" | "IndexMap" | "Map" => JsonType::Map,
+                // Wrappers that serialise as what they hold.
+                "Box" | "Arc" | "Rc" | "Cow" => match args.last() {
+                    Some(inner) => json_type(inner),
+                    None => JsonType::Any,
+                },
+                _ => JsonType::Any,
+            }
+        }
+        _ => JsonType::Any,
+    }
+}
+
+fn output_of(output: &ReturnType, name: &syn::Ident, errors: &mut Errors) -> Output {
+    let ty = match output {
+        ReturnType::Default => {
+            errors.spanned(
+                name,
+                format!(
+                    "the handler `{name}` returns nothing: return its response, `-> MyResponse` (a type that derives ConnectResponse) or `-> Result<MyResponse, connect_lambda::Error>`"
+                ),
+            );
+            return Output::Invalid;
+        }
+        ReturnType::Type(_, ty) => &**ty,
+    };
+    if let Type::ImplTrait(_) = ty {
+        errors.spanned(
+            ty,
+            "name the response type: the manifest is built from it, so write `-> MyResponse` or `-> Result<MyResponse, connect_lambda::Error>`, not `impl Trait`",
+        );
+        return Output::Invalid;
+    }
+    if let Some(segment) = last_segment(ty) {
+        if segment.ident == "Result" {
+            match type_args(segment).as_slice() {
+                [response] => {
+                    return Output::Result {
+                        response: (*response).clone(),
+                        error: None,
+                        whole: Box::new(ty.clone()),
+                    }
+                }
+                [response, error] => {
+                    return Output::Result {
+                        response: (*response).clone(),
+                        error: Some(Box::new((*error).clone())),
+                        whole: Box::new(ty.clone()),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Output::Response(ty.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty(text: &str) -> Type {
+        syn::parse_str(text).unwrap()
+    }
+
+    #[test]
+    fn json_types_follow_the_rust_type() {
+        assert_eq!(json_type(&ty("String")), JsonType::String);
+        assert_eq!(json_type(&ty("&str")), JsonType::String);
+        assert_eq!(
+            json_type(&ty("std::borrow::Cow<'_, str>")),
+            JsonType::String
+        );
+        assert_eq!(json_type(&ty("u32")), JsonType::Number);
+        assert_eq!(json_type(&ty("f64")), JsonType::Number);
+        assert_eq!(json_type(&ty("bool")), JsonType::Boolean);
+        assert_eq!(json_type(&ty("Vec<String>")), JsonType::Array);
+        assert_eq!(json_type(&ty("[u8; 4]")), JsonType::Array);
+        assert_eq!(json_type(&ty("HashMap<String, u32>")), JsonType::Map);
+        assert_eq!(json_type(&ty("serde_json::Value")), JsonType::Any);
+        assert_eq!(json_type(&ty("Hobbies")), JsonType::Any);
+        assert_eq!(json_type(&ty("Box<u8>")), JsonType::Number);
+    }
+
+    #[test]
+    fn option_is_detected_by_name() {
+        assert!(option_inner(&ty("Option<u32>")).is_some());
+        assert!(option_inner(&ty("std::option::Option<u32>")).is_some());
+        assert!(option_inner(&ty("u32")).is_none());
+        assert!(option_inner(&ty("Vec<Option<u32>>")).is_none());
+    }
+}

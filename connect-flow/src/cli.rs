@@ -1,0 +1,193 @@
+//! The `connect-flow` command line.
+//!
+//! ```text
+//! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
+//!     [--map ARN=M.json ...] [--format human|json] [--deny-warnings]
+//! ```
+//!
+//! Exit 0 when there is no error (warnings alone pass unless
+//! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
+//! read (with a message that says which and why).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::InputError;
+use crate::findings::{check, fails, Finding};
+use crate::flow::Flow;
+use crate::matching::{parse_map, LoadedManifest, Manifests};
+use crate::report::{human, json, Summary};
+
+/// Exit code: no errors (and no warnings under `--deny-warnings`).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the check found errors.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: an input could not be read, or the command line is wrong.
+pub const EXIT_INPUT: u8 = 2;
+
+/// Checks exported Amazon Connect flows against connect-lambda handler
+/// manifests, before deployment.
+#[derive(Debug, Parser)]
+#[command(name = "connect-flow", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check flows: every $.External reference against the keys the Lambda
+    /// that ran last returns, every parameter a Lambda requires, every
+    /// block's timeout and validation.
+    ///
+    /// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
+    /// 2 an input cannot be read.
+    Check(CheckArgs),
+}
+
+/// The arguments of `connect-flow check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
+    #[arg(required = true, value_name = "FLOW.json")]
+    pub flows: Vec<PathBuf>,
+    /// A handler manifest; matched to actions by the function name in
+    /// LambdaFunctionARN (its `function`, or else `handler`, ignoring case,
+    /// `-` and `_`).
+    #[arg(long = "manifest", value_name = "M.json")]
+    pub manifests: Vec<PathBuf>,
+    /// Match an exact LambdaFunctionARN string (a placeholder such as
+    /// ${Fn.Arn}, or a dynamic reference) to a manifest; wins over name
+    /// matching.
+    #[arg(long = "map", value_name = "ARN=M.json")]
+    pub maps: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics for a terminal.
+    Human,
+    /// `{"findings": [...]}` for a pipeline.
+    Json,
+}
+
+/// The flows and manifests of one check, read from disk.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// The flows, in the order given.
+    pub flows: Vec<Flow>,
+    /// The manifests, with the `--map` table.
+    pub manifests: Manifests,
+}
+
+impl CheckArgs {
+    /// Reads every flow, manifest and `--map` target.
+    ///
+    /// # Errors
+    /// The first [`InputError`]: flows first, then manifests, then maps.
+    pub fn load(&self) -> Result<Inputs, InputError> {
+        let flows = self
+            .flows
+            .iter()
+            .map(|path| Flow::load(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut manifests = Manifests::new();
+        for path in &self.manifests {
+            manifests.add(LoadedManifest::load(path)?);
+        }
+        for argument in &self.maps {
+            let (arn, path) = parse_map(argument)?;
+            let index = match manifests.all().iter().position(|m| m.path == path) {
+                Some(index) => index,
+                None => manifests.add(LoadedManifest::load(&path)?),
+            };
+            manifests.map(arn, index);
+        }
+        Ok(Inputs { flows, manifests })
+    }
+
+    /// Runs the check and returns the findings.
+    ///
+    /// # Errors
+    /// An [`InputError`] from reading the inputs or from an ambiguous match.
+    pub fn findings(&self) -> Result<(Inputs, Vec<Finding>), InputError> {
+        let inputs = self.load()?;
+        let findings = check(&inputs.flows, &inputs.manifests)?;
+        Ok((inputs, findings))
+    }
+}
+
+/// Runs the command line `args` (the program name first), writing findings to
+/// `stdout` and messages about unreadable input to `stderr`; returns the exit
+/// code.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let mut err = Vec::new();
+/// let code = connect_flow::cli::run(["connect-flow", "check", "no/such/flow.json"], &mut out, &mut err);
+/// assert_eq!(code, 2);
+/// assert!(String::from_utf8(err).unwrap().contains("no/such/flow.json: cannot read the file"));
+/// ```
+pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let code = e.exit_code();
+            if code == 0 {
+                let _ = write!(stdout, "{text}");
+                return EXIT_OK;
+            }
+            let _ = write!(stderr, "{text}");
+            return EXIT_INPUT;
+        }
+    };
+    match cli.command {
+        Command::Check(args) => run_check(&args, stdout, stderr),
+    }
+}
+
+fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let (inputs, findings) = match args.findings() {
+        Ok(done) => done,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let written = match args.format {
+        Format::Json => writeln!(stdout, "{}", json(&findings)),
+        Format::Human => {
+            let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
+            let body = human(&findings);
+            if body.is_empty() {
+                writeln!(stdout, "{summary}")
+            } else {
+                writeln!(stdout, "{body}\n{summary}")
+            }
+        }
+    };
+    if written.is_err() {
+        return EXIT_INPUT;
+    }
+    if fails(&findings, args.deny_warnings) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,580 @@
+//! A small JSON reader over a UTF-8 body, for the scanner: whitespace, keys,
+//! and skipping or capturing whole values without building them.
+//!
+//! It accepts exactly what `serde_json`'s own skipper (`IgnoredAny`)
+//! accepts (the mutation test checks the two agree), and it does not report
+//! *which* syntax error it met: on [`Syntax`] the scanner asks serde_json
+//! for its message and position, so every syntax error reads the same as
+//! everywhere else. Skipping is iterative (no recursion, so no nesting
+//! limit and no stack spent on deep values), and allocation-free up to 256
+//! levels of nesting.
+
+use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// The body is not well-formed JSON; serde_json says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Syntax;
+
+/// A key as it stands between its quotes.
+#[derive(Clone, Copy)]
+pub(crate) struct RawKey<'de> {
+    /// The text between the quotes, escapes undecoded.
+    pub(crate) inner: &'de str,
+    /// The key with its quotes (to decode escapes, rarely).
+    pub(crate) quoted: &'de str,
+    pub(crate) escaped: bool,
+}
+
+impl<'de> RawKey<'de> {
+    /// The key's text: borrowed, or decoded when it has escapes (`None`
+    /// when an escape is not a valid code point: then it equals no key we
+    /// look for).
+    pub(crate) fn text(&self) -> Option<std::borrow::Cow<'de, str>> {
+        if self.escaped {
+            serde_json::from_str::<String>(self.quoted)
+                .ok()
+                .map(std::borrow::Cow::Owned)
+        } else {
+            Some(std::borrow::Cow::Borrowed(self.inner))
+        }
+    }
+}
+
+pub(crate) struct Reader<'de> {
+    text: &'de str,
+    bytes: &'de [u8],
+    pos: usize,
+}
+
+impl<'de> Reader<'de> {
+    pub(crate) fn new(text: &'de str) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next non-whitespace byte, not consumed.
+    #[inline]
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Consumes `byte` (after whitespace), or fails.
+    #[inline]
+    pub(crate) fn eat(&mut self, byte: u8) -> Result<(), Syntax> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Syntax)
+        }
+    }
+
+    /// Only whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), Syntax> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Syntax),
+        }
+    }
+
+    /// The kind of the value ahead, for messages ("a string", "null").
+    pub(crate) fn kind_ahead(&mut self) -> &'static str {
+        match self.peek() {
+            Some(b'{') => "an object",
+            Some(b'[') => "an array",
+            Some(b'"') => "a string",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            Some(b'-' | b'0'..=b'9') => {
+                let rest = &self.bytes[self.pos..];
+                let end = rest
+                    .iter()
+                    .position(|b| !matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                    .unwrap_or(rest.len());
+                if rest[..end].iter().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+                    "a floating-point number"
+                } else {
+                    "an integer"
+                }
+            }
+            _ => "an unexpected value",
+        }
+    }
+
+    /// Consumes `null` if it is next.
+    pub(crate) fn null(&mut self) -> Result<bool, Syntax> {
+        if self.peek() == Some(b'n') {
+            self.literal(b"null")?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Result<(), Syntax> {
+        if self.bytes[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(Syntax)
+        }
+    }
+
+    /// Reads the entries of the object ahead (its `{` not yet consumed):
+    /// `entry` gets each key and must consume the value.
+    pub(crate) fn object<E: From<Syntax>>(
+        &mut self,
+        mut entry: impl FnMut(&mut Self, RawKey<'de>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.eat(b'{')?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            let key = self.key()?;
+            self.eat(b':')?;
+            entry(self, key)?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(Syntax.into()),
+            }
+        }
+    }
+
+    /// A key (a string), after whitespace.
+    fn key(&mut self) -> Result<RawKey<'de>, Syntax> {
+        self.eat(b'"')?;
+        let start = self.pos;
+        let escaped = self.string_rest()?;
+        Ok(RawKey {
+            inner: &self.text[start..self.pos - 1],
+            quoted: &self.text[start - 1..self.pos],
+            escaped,
+        })
+    }
+
+    /// The rest of a string after its opening quote; whether it had escapes.
+    fn string_rest(&mut self) -> Result<bool, Syntax> {
+        let mut escaped = false;
+        loop {
+            self.skip_to_special();
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(escaped);
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.pos += 1;
+                    match self.bytes.get(self.pos) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 1;
+                        }
+                        Some(b'u') => {
+                            let hex = self.bytes.get(self.pos + 1..self.pos + 5).ok_or(Syntax)?;
+                            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                                return Err(Syntax);
+                            }
+                            self.pos += 5;
+                        }
+                        _ => return Err(Syntax),
+                    }
+                }
+                // A control character, or the end of the body.
+                _ => return Err(Syntax),
+            }
+        }
+    }
+
+    /// Advances to the next `"`, `\` or control character (or the end),
+    /// eight bytes at a time.
+    #[inline]
+    fn skip_to_special(&mut self) {
+        const ONES: u64 = u64::MAX / 255;
+        const HIGH: u64 = ONES << 7;
+        let bytes = self.bytes;
+        while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let chars = u64::from_le_bytes(word);
+            let control = chars.wrapping_sub(ONES * 0x20) & !chars;
+            let quote = chars ^ (ONES * u64::from(b'"'));
+            let quote = quote.wrapping_sub(ONES) & !quote;
+            let backslash = chars ^ (ONES * u64::from(b'\\'));
+            let backslash = backslash.wrapping_sub(ONES) & !backslash;
+            let found = (control | quote | backslash) & HIGH;
+            if found != 0 {
+                self.pos += found.trailing_zeros() as usize / 8;
+                return;
+            }
+            self.pos += 8;
+        }
+        while let Some(&b) = bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// A number, after whitespace: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number(&mut self) -> Result<(), Syntax> {
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match self.bytes.get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
+                    return Err(Syntax);
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(Syntax),
+        }
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if !self.at_digit() {
+                return Err(Syntax);
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if !self.at_digit() {
+                return Err(Syntax);
+            }
+            self.digits();
+        }
+        Ok(())
+    }
+
+    fn at_digit(&self) -> bool {
+        matches!(self.bytes.get(self.pos), Some(b'0'..=b'9'))
+    }
+
+    fn digits(&mut self) {
+        while self.at_digit() {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips the value ahead, whatever it is, building nothing.
+    pub(crate) fn skip(&mut self) -> Result<(), Syntax> {
+        let mut open = Brackets::new();
+        loop {
+            // A value.
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    self.string_rest()?;
+                }
+                Some(b'{') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                    } else {
+                        open.push(true);
+                        self.key()?;
+                        self.eat(b':')?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                Some(b't') => self.literal(b"true")?,
+                Some(b'f') => self.literal(b"false")?,
+                Some(b'n') => self.literal(b"null")?,
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                _ => return Err(Syntax),
+            }
+            // After a value: close what ends here, up to the next value.
+            loop {
+                let Some(in_object) = open.top() else {
+                    return Ok(());
+                };
+                match (self.peek(), in_object) {
+                    (Some(b','), true) => {
+                        self.pos += 1;
+                        self.key()?;
+                        self.eat(b':')?;
+                        break;
+                    }
+                    (Some(b','), false) => {
+                        self.pos += 1;
+                        break;
+                    }
+                    (Some(b'}'), true) | (Some(b']'), false) => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    _ => return Err(Syntax),
+                }
+            }
+        }
+    }
+
+    /// Skips the value ahead and returns its text (no surrounding
+    /// whitespace), borrowed from the body.
+    pub(crate) fn capture(&mut self) -> Result<&'de RawValue, Syntax> {
+        let start = self.mark();
+        self.skip()?;
+        self.since(start)
+    }
+
+    /// Where the value ahead starts, for [`Reader::since`].
+    pub(crate) fn mark(&mut self) -> usize {
+        self.skip_ws();
+        self.pos
+    }
+
+    /// The text from `start` (a [`Reader::mark`] before a value that has
+    /// been read since, in full) to here.
+    pub(crate) fn since(&self, start: usize) -> Result<&'de RawValue, Syntax> {
+        let json = self.text.get(start..self.pos).ok_or(Syntax)?;
+        borrowed_raw(json).ok_or(Syntax)
+    }
+}
+
+/// Which brackets are open while skipping: `true` for an object. Inline up
+/// to 256 levels, then on the heap.
+struct Brackets {
+    inline: [u64; 4],
+    heap: Vec<u64>,
+    len: usize,
+}
+
+impl Brackets {
+    fn new() -> Self {
+        Brackets {
+            inline: [0; 4],
+            heap: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn word(&mut self, index: usize) -> &mut u64 {
+        let word = index / 64;
+        if word < self.inline.len() {
+            &mut self.inline[word]
+        } else {
+            let word = word - self.inline.len();
+            if self.heap.len() <= word {
+                self.heap.resize(word + 1, 0);
+            }
+            &mut self.heap[word]
+        }
+    }
+
+    fn push(&mut self, object: bool) {
+        let index = self.len;
+        let bit = 1u64 << (index % 64);
+        let word = self.word(index);
+        if object {
+            *word |= bit;
+        } else {
+            *word &= !bit;
+        }
+        self.len += 1;
+    }
+
+    fn top(&mut self) -> Option<bool> {
+        let index = self.len.checked_sub(1)?;
+        let bit = 1u64 << (index % 64);
+        Some(*self.word(index) & bit != 0)
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+}
+
+/// serde_json's name for `RawValue`'s newtype.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A `&RawValue` over `json` (known to be one well-formed value), without
+/// parsing it again: serde_json's own raw-value protocol, spoken by a
+/// deserializer that hands over the text as it is. Falls back to parsing if
+/// the protocol ever changes.
+pub(crate) fn borrowed_raw(json: &str) -> Option<&RawValue> {
+    match <&RawValue>::deserialize(RawText(json)) {
+        Ok(raw) => Some(raw),
+        Err(_) => serde_json::from_str(json).ok(),
+    }
+}
+
+struct RawText<'de>(&'de str);
+
+impl<'de> Deserializer<'de> for RawText<'de> {
+    type Error = ValueError;
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ValueError> {
+        if name == RAW_VALUE_TOKEN {
+            visitor.visit_map(RawTextAccess {
+                json: self.0,
+                key_given: false,
+            })
+        } else {
+            Err(de::Error::custom("not a raw value"))
+        }
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, ValueError> {
+        Err(de::Error::custom("not a raw value"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct RawTextAccess<'de> {
+    json: &'de str,
+    key_given: bool,
+}
+
+impl<'de> MapAccess<'de> for RawTextAccess<'de> {
+    type Error = ValueError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, ValueError> {
+        if std::mem::replace(&mut self.key_given, true) {
+            return Ok(None);
+        }
+        seed.deserialize(BorrowedStrDeserializer::new(RAW_VALUE_TOKEN))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, ValueError> {
+        seed.deserialize(BorrowedStrDeserializer::new(self.json))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skips(json: &str) -> bool {
+        let mut reader = Reader::new(json);
+        reader.skip().is_ok() && reader.end().is_ok()
+    }
+
+    #[test]
+    fn agrees_with_serde_json_ignored_any() {
+        let cases = [
+            "1",
+            "-0",
+            "0.5",
+            "-1.5e+10",
+            "1E5",
+            "1e999",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1e",
+            "1e+",
+            "true",
+            "tru",
+            "false",
+            "null",
+            "nul",
+            "\"\"",
+            "\"a\\\"b\"",
+            "\"\\u00e9\"",
+            "\"\\ud800\"",
+            "\"\\u12\"",
+            "\"\\x\"",
+            "\"a\u{1}\"",
+            "\"unterminated",
+            "[]",
+            "[1,]",
+            "[,1]",
+            "[1 2]",
+            "{}",
+            "{\"a\":1}",
+            "{\"a\":1,}",
+            "{,}",
+            "{\"a\" 1}",
+            "{1:2}",
+            "{\"a\":[1,{\"b\":[]}]}",
+            "[[[]]]",
+            "[[[]]",
+            "[]]",
+            " [ 1 , 2 ] ",
+            "{\"a\":}",
+            "\"é\"",
+            "[\"\\/\\b\\f\\n\\r\\t\"]",
+            "",
+            " ",
+        ];
+        for case in cases {
+            let expected = serde_json::from_str::<de::IgnoredAny>(case).is_ok();
+            assert_eq!(skips(case), expected, "{case:?}");
+        }
+        let deep = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        assert!(skips(&deep));
+        let deep = format!("{}1{}", "{\"a\":".repeat(1000), "}".repeat(1000));
+        assert!(skips(&deep));
+        assert!(!skips(&"[".repeat(1000)));
+    }
+
+    #[test]
+    fn captures_borrow_the_body() {
+        let body = r#"{"a": [1, {"b": null}] , "c": "x"}"#;
+        let mut reader = Reader::new(body);
+        let mut captured = Vec::new();
+        reader
+            .object::<Syntax>(|reader, key| {
+                captured.push((key.inner, reader.capture()?));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(captured[0].0, "a");
+        assert_eq!(captured[0].1.get(), r#"[1, {"b": null}]"#);
+        assert_eq!(captured[1].1.get(), r#""x""#);
+        let start = body.as_ptr() as usize;
+        let raw = captured[0].1.get().as_ptr() as usize;
+        assert_eq!(raw - start, body.find('[').unwrap());
+    }
+}

@@ -1,0 +1,209 @@
+//! The handler value `run` serves: [`HandlerFn`] (what `#[connect_handler]`
+//! generates) wrapped in a cheap, shareable [`Handler`].
+
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+
+use connect_types::error::{ErrorType, InvokeError};
+use connect_types::event::ContactFlowEvent;
+use connect_types::manifest::Manifest;
+use lambda_runtime::Context;
+
+/// The error a handler returns: a boxed error, like `lambda_runtime::Error`,
+/// that `?` converts any [`std::error::Error`] into.
+///
+/// A handler's own error reaches Lambda as `HandlerError` with its `Display`
+/// text.
+///
+/// ```
+/// fn parse(text: &str) -> Result<u32, connect_lambda::Error> {
+///     Ok(text.parse::<u32>()?)
+/// }
+/// assert!(parse("12").is_ok());
+/// assert!(parse("twelve").is_err());
+/// ```
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The whole per-invocation path of one handler: event bytes in, response
+/// bytes out.
+///
+/// `#[connect_handler]` implements it on a type of its own; `run` and
+/// [`Handler::invoke`] call it. Implementing it by hand is possible (the
+/// runtime's own tests do), but the generated implementation is what gives
+/// the value-free errors and the fast extraction.
+///
+/// `call` must not panic on any input: bad input is an [`InvokeError`]
+/// (`MalformedEvent` for bytes that are not JSON, `InvalidEvent` for JSON of
+/// the wrong shape), and its message never contains a value from the event.
+///
+/// An implementation may be an `async fn`, as long as its future is `Send`:
+///
+/// ```
+/// use connect_lambda::{Context, ErrorType, HandlerFn, InvokeError, Manifest};
+///
+/// /// Answers every event with the same flat object.
+/// struct Fixed;
+///
+/// impl HandlerFn for Fixed {
+///     async fn call(&self, body: &[u8], _context: &Context) -> Result<Vec<u8>, InvokeError> {
+///         if body.is_empty() {
+///             return Err(InvokeError::new(ErrorType::MalformedEvent, "the event is empty"));
+///         }
+///         Ok(br#"{"status":"ok"}"#.to_vec())
+///     }
+///
+///     fn manifest() -> Manifest {
+///         serde_json::from_str(r#"{"manifestVersion": 1, "handler": "fixed",
+///             "responseValidation": "STRING_MAP"}"#).expect("a valid manifest")
+///     }
+/// }
+/// # let _ = Fixed;
+/// ```
+pub trait HandlerFn: Send + Sync + 'static {
+    /// Runs one invocation on the raw event `body`: extracts the arguments,
+    /// calls the function, validates and serialises its response.
+    fn call<'a>(
+        &'a self,
+        body: &'a [u8],
+        context: &'a Context,
+    ) -> impl Future<Output = Result<Vec<u8>, InvokeError>> + Send + 'a;
+
+    /// The handler's manifest: the keys it reads and returns.
+    fn manifest() -> Manifest;
+}
+
+/// A handler ready to serve: what `name::handler()` returns and
+/// [`run`](crate::run()) takes.
+///
+/// Cloning is cheap (an [`Arc`] inside) and the clones share the handler and
+/// its state, so it fits `lambda_runtime`'s concurrent mode.
+///
+/// [`invoke`](Handler::invoke) runs the whole path without Lambda, for tests
+/// and benchmarks.
+///
+/// ```
+/// # use connect_lambda::{Context, HandlerFn, InvokeError, Manifest};
+/// # struct Echo;
+/// # impl HandlerFn for Echo {
+/// #     async fn call(&self, body: &[u8], _: &Context) -> Result<Vec<u8>, InvokeError> {
+/// #         Ok(body.to_vec())
+/// #     }
+/// #     fn manifest() -> Manifest {
+/// #         serde_json::from_str(r#"{"manifestVersion": 1, "handler": "echo",
+/// #             "responseValidation": "JSON"}"#).unwrap()
+/// #     }
+/// # }
+/// use connect_lambda::Handler;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let handler = Handler::new(Echo);
+/// let response = handler.invoke(br#"{"greeting":"hello"}"#).await.unwrap();
+/// assert_eq!(response, br#"{"greeting":"hello"}"#);
+/// assert_eq!(handler.manifest().handler, "echo");
+/// # }
+/// ```
+pub struct Handler<F: HandlerFn> {
+    inner: Arc<Inner<F>>,
+}
+
+struct Inner<F> {
+    function: F,
+    /// The context [`Handler::invoke`] passes outside Lambda, built once.
+    local_context: Context,
+}
+
+/// The request id of the placeholder context used outside Lambda.
+pub(crate) const LOCAL_REQUEST_ID: &str = "local-invoke";
+
+impl<F: HandlerFn> Handler<F> {
+    /// Wraps the generated (or hand-written) handler function.
+    pub fn new(function: F) -> Self {
+        let mut local_context = Context::default();
+        local_context.request_id = LOCAL_REQUEST_ID.to_owned();
+        Handler {
+            inner: Arc::new(Inner {
+                function,
+                local_context,
+            }),
+        }
+    }
+
+    /// Runs one invocation without Lambda: event bytes in, response bytes
+    /// out.
+    ///
+    /// The handler sees a placeholder [`Context`]: request id
+    /// `"local-invoke"`, no deadline (`deadline` is 0) and an empty function
+    /// configuration. Use [`invoke_with_context`](Handler::invoke_with_context)
+    /// to pass a context of your own.
+    ///
+    /// # Errors
+    ///
+    /// The invocation's [`InvokeError`]: `MalformedEvent`, `InvalidEvent`,
+    /// `InvalidResponse` or `HandlerError`, with a message that names the key
+    /// and never echoes a value from the event.
+    pub async fn invoke(&self, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
+        self.inner
+            .function
+            .call(body, &self.inner.local_context)
+            .await
+    }
+
+    /// Runs one invocation without Lambda with the given `context`.
+    ///
+    /// # Errors
+    ///
+    /// As [`invoke`](Handler::invoke).
+    pub async fn invoke_with_context(
+        &self,
+        body: &[u8],
+        context: &Context,
+    ) -> Result<Vec<u8>, InvokeError> {
+        self.inner.function.call(body, context).await
+    }
+
+    /// Runs one invocation from a built event: serialises it as JSON, then
+    /// [`invoke`](Handler::invoke)s. Tests build the event in one line with
+    /// [`ContactFlowEvent::builder`].
+    ///
+    /// # Errors
+    ///
+    /// As [`invoke`](Handler::invoke).
+    pub async fn invoke_event(&self, event: &ContactFlowEvent) -> Result<Vec<u8>, InvokeError> {
+        // serde_json's message may quote the offending key: keep it out.
+        let body = serde_json::to_vec(event).map_err(|_| {
+            InvokeError::new(
+                ErrorType::InvalidEvent,
+                "the event could not be serialised as JSON",
+            )
+        })?;
+        self.invoke(&body).await
+    }
+
+    /// The handler's manifest.
+    pub fn manifest(&self) -> Manifest {
+        F::manifest()
+    }
+
+    /// The wrapped handler function, for `run`.
+    pub(crate) fn function(&self) -> &F {
+        &self.inner.function
+    }
+}
+
+impl<F: HandlerFn> Clone for Handler<F> {
+    fn clone(&self) -> Self {
+        Handler {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<F: HandlerFn> fmt::Debug for Handler<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Handler")
+            .field("function", &std::any::type_name::<F>())
+            .finish_non_exhaustive()
+    }
+}

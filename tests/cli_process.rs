@@ -1,0 +1,241 @@
+//! `connect_lambda::run` as a real process: this test binary runs itself as
+//! a handler binary (its `main` is `run`, when `CHILD` is set) and checks
+//! the exit codes and streams of each command line.
+//!
+//! A test without libtest's harness (`harness = false`), so that the child
+//! sees only the command line under test.
+
+#[path = "support/company_handler.rs"]
+mod company_handler;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use company_handler::{event, CompanyEcho};
+use connect_lambda::Handler;
+use serde_json::json;
+
+/// Set in the child's environment: be the handler binary.
+const CHILD: &str = "CONNECT_LAMBDA_CLI_PROCESS_CHILD";
+
+/// The variables that switch `run` to serving Lambda.
+const LAMBDA_VARIABLES: &[&str] = &[
+    "AWS_LAMBDA_RUNTIME_API",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_MAX_CONCURRENCY",
+];
+
+/// One check of the child's behaviour.
+type Check = fn() -> Result<(), String>;
+
+fn main() {
+    if std::env::var_os(CHILD).is_some() {
+        child();
+    }
+
+    let checks: &[(&str, Check)] = &[
+        ("an event on stdin", an_event_on_stdin),
+        ("an event file", an_event_file),
+        ("a failed invocation", a_failed_invocation),
+        ("the manifest", the_manifest),
+        ("help", help),
+        ("no argument", no_argument),
+        ("a bad argument", a_bad_argument),
+        (
+            "a missing Lambda variable",
+            a_missing_lambda_variable_is_an_error_not_a_panic,
+        ),
+    ];
+    let mut failed = 0;
+    for (name, check) in checks {
+        match check() {
+            Ok(()) => println!("test {name} ... ok"),
+            Err(problem) => {
+                failed += 1;
+                println!("test {name} ... FAILED\n{problem}");
+            }
+        }
+    }
+    println!();
+    println!(
+        "cli_process: {} passed, {failed} failed",
+        checks.len() - failed
+    );
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}
+
+/// The handler binary: what a user's `main` does.
+fn child() -> ! {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime");
+    match runtime.block_on(connect_lambda::run(Handler::new(CompanyEcho))) {
+        Ok(()) => std::process::exit(0),
+        Err(error) => {
+            // What `fn main() -> Result<(), connect_lambda::Error>` prints.
+            eprintln!("Error: {error:?}");
+            std::process::exit(1)
+        }
+    }
+}
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the child with `args`, `stdin` and `env` (on top of an environment
+/// without the Lambda variables).
+fn run_child(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Result<Output, String> {
+    let exe = std::env::current_exe().map_err(|error| error.to_string())?;
+    let mut command = Command::new(exe);
+    command
+        .args(args)
+        .env(CHILD, "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for variable in LAMBDA_VARIABLES {
+        command.env_remove(variable);
+    }
+    for (variable, value) in env {
+        command.env(variable, value);
+    }
+    let mut child = command.spawn().map_err(|error| error.to_string())?;
+    if let Some(mut pipe) = child.stdin.take() {
+        pipe.write_all(stdin).map_err(|error| error.to_string())?;
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|error| error.to_string())?;
+    Ok(Output {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    })
+}
+
+fn expect(condition: bool, what: &str, output: &Output) -> Result<(), String> {
+    if condition {
+        Ok(())
+    } else {
+        Err(format!(
+            "  expected {what}\n  exit code: {:?}\n  stdout: {:?}\n  stderr: {:?}",
+            output.code, output.stdout, output.stderr
+        ))
+    }
+}
+
+fn is_good_response(stdout: &str) -> bool {
+    stdout.ends_with('\n')
+        && serde_json::from_str::<serde_json::Value>(stdout.trim_end()).is_ok_and(|response| {
+            response["companyName"] == "GGG" && response["requestId"] == "local-invoke"
+        })
+}
+
+fn an_event_on_stdin() -> Result<(), String> {
+    let output = run_child(&["--event", "-"], &event(json!("GGG"), "+15550100"), &[])?;
+    expect(output.code == Some(0), "exit 0", &output)?;
+    expect(is_good_response(&output.stdout), "the response", &output)?;
+    expect(output.stderr.is_empty(), "nothing on stderr", &output)
+}
+
+fn an_event_file() -> Result<(), String> {
+    let path = std::env::temp_dir().join(format!(
+        "connect-lambda-cli-process-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&path, event(json!("GGG"), "+15550100")).map_err(|error| error.to_string())?;
+    let output = run_child(&["--event", &path.to_string_lossy()], b"", &[]);
+    let _ = std::fs::remove_file(&path);
+    let output = output?;
+    expect(output.code == Some(0), "exit 0", &output)?;
+    expect(is_good_response(&output.stdout), "the response", &output)
+}
+
+fn a_failed_invocation() -> Result<(), String> {
+    let output = run_child(
+        &["--event", "-"],
+        &event(json!(918273645), "+15550100"),
+        &[],
+    )?;
+    expect(output.code == Some(1), "exit 1", &output)?;
+    expect(output.stdout.is_empty(), "nothing on stdout", &output)?;
+    expect(
+        output.stderr
+            == "InvalidEvent: Details.Parameters.companyName: invalid type: expected a string\n",
+        "the error type and message on stderr",
+        &output,
+    )
+}
+
+fn the_manifest() -> Result<(), String> {
+    let output = run_child(&["--manifest"], b"", &[])?;
+    expect(output.code == Some(0), "exit 0", &output)?;
+    let manifest: Result<serde_json::Value, _> = serde_json::from_str(&output.stdout);
+    expect(
+        manifest.is_ok_and(|manifest| manifest["handler"] == "company_echo"),
+        "the manifest on stdout",
+        &output,
+    )
+}
+
+fn help() -> Result<(), String> {
+    let output = run_child(&["--help"], b"", &[])?;
+    expect(output.code == Some(0), "exit 0", &output)?;
+    expect(
+        output.stdout.contains("--event FILE") && output.stdout.contains("AWS_LAMBDA_RUNTIME_API"),
+        "the help on stdout",
+        &output,
+    )
+}
+
+fn no_argument() -> Result<(), String> {
+    let output = run_child(&[], b"", &[])?;
+    expect(output.code == Some(2), "exit 2", &output)?;
+    expect(output.stdout.is_empty(), "nothing on stdout", &output)?;
+    expect(
+        output.stderr.starts_with("usage: "),
+        "the usage on stderr",
+        &output,
+    )
+}
+
+fn a_bad_argument() -> Result<(), String> {
+    let output = run_child(&["--evnet", "x.json"], b"", &[])?;
+    expect(output.code == Some(2), "exit 2", &output)?;
+    expect(
+        output
+            .stderr
+            .starts_with("error: unexpected argument '--evnet'\nusage: "),
+        "the problem and the usage on stderr",
+        &output,
+    )
+}
+
+fn a_missing_lambda_variable_is_an_error_not_a_panic() -> Result<(), String> {
+    let output = run_child(
+        &[],
+        b"",
+        &[
+            ("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9"),
+            ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"),
+        ],
+    )?;
+    expect(output.code == Some(1), "exit 1", &output)?;
+    expect(
+        output
+            .stderr
+            .starts_with("Error: AWS_LAMBDA_FUNCTION_NAME is not set: "),
+        "the variable named on stderr",
+        &output,
+    )?;
+    expect(!output.stderr.contains("panicked"), "no panic", &output)
+}

@@ -1,0 +1,6 @@
+use connect_lambda::connect_handler;
+
+#[connect_handler]
+struct Greet;
+
+fn main() {}

@@ -1,0 +1,9 @@
+use connect_lambda::ConnectResponse;
+
+#[derive(ConnectResponse)]
+#[connect]
+struct Reply {
+    balance: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use connect_lambda::ConnectResponse;
+
+#[derive(ConnectResponse)]
+union Reply {
+    number: u32,
+    flag: bool,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use connect_lambda::ConnectResponse;
+
+#[derive(ConnectResponse)]
+struct Reply;
+
+fn main() {}

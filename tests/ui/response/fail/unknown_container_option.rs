@@ -1,0 +1,9 @@
+use connect_lambda::ConnectResponse;
+
+#[derive(ConnectResponse)]
+#[connect(jsn)]
+struct Reply {
+    balance: String,
+}
+
+fn main() {}
