@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 fn check_for(target: &str) -> Option<fn(&[u8])> {
     match target {
         "event_parse" => Some(fuzz_checks::event_parse),
+        "extract_scan" => Some(fuzz_checks::extract_scan),
         _ => None,
     }
 }

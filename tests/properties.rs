@@ -1,10 +1,11 @@
-//! Property tests of the event model (issue 7): whatever the bytes, parsing
-//! a `ContactFlowEvent` is a clean error or a correct event, never a panic;
-//! events built with the builder survive a serialise/parse round trip.
+//! Property tests of the event model and the extraction (issue 7): whatever
+//! the bytes, parsing a `ContactFlowEvent` and scanning with an `EventPlan`
+//! give a clean error or a correct result, never a panic; events built with
+//! the builder survive a serialise/parse round trip.
 //!
-//! The per-input checks are the fuzz targets' own
-//! (`fuzz/src/lib.rs`, included here), so `cargo test` and `cargo fuzz` hold
-//! the model to the same properties.
+//! The per-input checks are the fuzz targets' own (`fuzz/src/lib.rs`,
+//! included here: `check` runs `event_parse` and `extract_scan`), so
+//! `cargo test` and `cargo fuzz` hold the code to the same properties.
 
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
@@ -14,6 +15,12 @@ use std::path::PathBuf;
 use connect_types::event::{AudioStream, CustomerMedia, MediaStreams};
 use connect_types::{Channel, ContactFlowEvent, Endpoint, InitiationMethod, Queue};
 use proptest::prelude::*;
+
+/// Every fuzz target's check on one input.
+fn check(bytes: &[u8]) {
+    fuzz_checks::event_parse(bytes);
+    fuzz_checks::extract_scan(bytes);
+}
 use serde_json::{Map, Number, Value};
 
 /// Numbers serde_json parses back exactly: integers of every width and
@@ -76,8 +83,17 @@ fn string() -> BoxedStrategy<Value> {
     any::<String>().prop_map(Value::String).boxed()
 }
 
-fn string_map() -> BoxedStrategy<Value> {
-    prop::collection::btree_map(any::<String>(), any::<String>(), 0..4)
+/// Map keys: often one a plan of `fuzz_checks::SCAN_PLANS` reads.
+fn map_key(known: &'static [&'static str]) -> BoxedStrategy<String> {
+    prop_oneof![
+        prop::sample::select(known).prop_map(str::to_owned),
+        any::<String>(),
+    ]
+    .boxed()
+}
+
+fn string_map(known: &'static [&'static str]) -> BoxedStrategy<Value> {
+    prop::collection::btree_map(map_key(known), any::<String>(), 0..4)
         .prop_map(|map| Value::Object(map.into_iter().map(|(k, v)| (k, v.into())).collect()))
         .boxed()
 }
@@ -94,7 +110,7 @@ fn endpoint() -> BoxedStrategy<Value> {
 /// unknown keys mixed in: reaches every part of the model.
 fn arb_event_shaped() -> impl Strategy<Value = Value> {
     let references = prop::collection::btree_map(
-        any::<String>(),
+        map_key(&["key1"]),
         object_with(vec![("Type", string()), ("Value", string())]),
         0..3,
     )
@@ -114,7 +130,10 @@ fn arb_event_shaped() -> impl Strategy<Value = Value> {
         ("OutboundCallerId", endpoint()),
     ]);
     let contact_data = object_with(vec![
-        ("Attributes", string_map()),
+        (
+            "Attributes",
+            string_map(&["greetingPlayed", "exampleAttributeKey1"]),
+        ),
         ("AwsRegion", string()),
         (
             "Channel",
@@ -136,11 +155,15 @@ fn arb_event_shaped() -> impl Strategy<Value = Value> {
         ("References", references),
         ("SegmentAttributes", arb_json().boxed()),
         ("SystemEndpoint", endpoint()),
-        ("Tags", string_map()),
+        ("Tags", string_map(&["dept"])),
     ]);
-    let parameters = prop::collection::btree_map(any::<String>(), arb_json(), 0..5)
-        .prop_map(|map| Value::Object(map.into_iter().collect()))
-        .boxed();
+    let parameters = prop::collection::btree_map(
+        map_key(&["companyName", "Age", "hobbies"]),
+        arb_json(),
+        0..5,
+    )
+    .prop_map(|map| Value::Object(map.into_iter().collect()))
+    .boxed();
     let details = object_with(vec![
         ("ContactData", contact_data),
         ("Parameters", parameters),
@@ -351,18 +374,18 @@ fn arb_built_event() -> impl Strategy<Value = ContactFlowEvent> {
 proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        fuzz_checks::event_parse(&bytes);
+        check(&bytes);
     }
 
     #[test]
     fn arbitrary_json_never_panics(value in arb_json()) {
-        fuzz_checks::event_parse(&serde_json::to_vec(&value).unwrap());
+        check(&serde_json::to_vec(&value).unwrap());
     }
 
     #[test]
     fn event_shaped_json_parses_cleanly_or_fails_cleanly(value in arb_event_shaped()) {
-        fuzz_checks::event_parse(&serde_json::to_vec(&value).unwrap());
-        fuzz_checks::event_parse(&serde_json::to_vec_pretty(&value).unwrap());
+        check(&serde_json::to_vec(&value).unwrap());
+        check(&serde_json::to_vec_pretty(&value).unwrap());
     }
 
     #[test]
@@ -375,7 +398,7 @@ proptest! {
         for mutation in &mutations {
             mutation.apply(&mut bytes);
         }
-        fuzz_checks::event_parse(&bytes);
+        check(&bytes);
     }
 
     #[test]
@@ -388,7 +411,7 @@ proptest! {
         let sample: &Vec<u8> = index.get(&samples);
         let mut value: Value = serde_json::from_slice(sample).unwrap();
         replace_somewhere(&mut value, &path, replacement);
-        fuzz_checks::event_parse(&serde_json::to_vec(&value).unwrap());
+        check(&serde_json::to_vec(&value).unwrap());
     }
 
     #[test]
@@ -399,7 +422,7 @@ proptest! {
         let pretty = serde_json::to_vec_pretty(&event).unwrap();
         let parsed: ContactFlowEvent = serde_json::from_slice(&pretty).unwrap();
         prop_assert_eq!(&parsed, &event);
-        fuzz_checks::event_parse(&compact);
+        check(&compact);
     }
 }
 
@@ -410,7 +433,7 @@ fn every_sample_event_parses_and_round_trips() {
         let again: ContactFlowEvent =
             serde_json::from_slice(&serde_json::to_vec(&event).unwrap()).unwrap();
         assert_eq!(again, event);
-        fuzz_checks::event_parse(&bytes);
+        check(&bytes);
     }
 }
 
@@ -424,9 +447,9 @@ fn deep_nesting_is_an_error_not_a_crash() {
         let parsed = serde_json::from_str::<ContactFlowEvent>(&event);
         // serde_json stops at 128 levels in all (three are the envelope).
         assert_eq!(parsed.is_ok(), depth < 125, "depth {depth}");
-        fuzz_checks::event_parse(event.as_bytes());
+        check(event.as_bytes());
         // Unclosed, too.
-        fuzz_checks::event_parse(&event.as_bytes()[..event.len() / 2]);
+        check(&event.as_bytes()[..event.len() / 2]);
     }
 }
 
@@ -462,15 +485,27 @@ fn the_event_shaped_generator_reaches_valid_events() {
     let mut runner = TestRunner::deterministic();
     let strategy = arb_event_shaped();
     let total = 300;
-    let parsed = (0..total)
-        .filter(|_| {
-            let value = strategy.new_tree(&mut runner).unwrap().current();
-            serde_json::from_value::<ContactFlowEvent>(value).is_ok()
-        })
-        .count();
+    let plan = &fuzz_checks::SCAN_PLANS[1];
+    let (mut parsed, mut captured) = (0, 0);
+    for _ in 0..total {
+        let value = strategy.new_tree(&mut runner).unwrap().current();
+        let bytes = serde_json::to_vec(&value).unwrap();
+        if let Ok(scanned) = connect_types::extract::scan(&bytes, plan) {
+            if scanned.parameter(0).is_some() || scanned.attribute(0).is_some() {
+                captured += 1;
+            }
+        }
+        if serde_json::from_value::<ContactFlowEvent>(value).is_ok() {
+            parsed += 1;
+        }
+    }
     assert!(parsed * 10 >= total, "only {parsed} of {total} parse");
     assert!(
         parsed < total,
         "every generated value parses: no error path"
+    );
+    assert!(
+        captured * 20 >= total,
+        "only {captured} of {total} scans capture values"
     );
 }
