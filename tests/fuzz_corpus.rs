@@ -13,6 +13,7 @@ fn check_for(target: &str) -> Option<fn(&[u8])> {
     match target {
         "event_parse" => Some(fuzz_checks::event_parse),
         "extract_scan" => Some(fuzz_checks::extract_scan),
+        "response_serialize" => Some(fuzz_checks::response_serialize),
         _ => None,
     }
 }

@@ -4,7 +4,8 @@
 //! the builder survive a serialise/parse round trip.
 //!
 //! The per-input checks are the fuzz targets' own (`fuzz/src/lib.rs`,
-//! included here: `check` runs `event_parse` and `extract_scan`), so
+//! included here: `check` runs `event_parse`, `extract_scan` and
+//! `response_serialize`), so
 //! `cargo test` and `cargo fuzz` hold the code to the same properties.
 
 #[path = "../fuzz/src/lib.rs"]
@@ -20,6 +21,7 @@ use proptest::prelude::*;
 fn check(bytes: &[u8]) {
     fuzz_checks::event_parse(bytes);
     fuzz_checks::extract_scan(bytes);
+    fuzz_checks::response_serialize(bytes);
 }
 use serde_json::{Map, Number, Value};
 

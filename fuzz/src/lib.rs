@@ -7,11 +7,16 @@
 //! regression suite of the normal `cargo test`.
 //!
 //! This file is included as a module by that test: keep it free of crate
-//! attributes and of dependencies beyond connect-types, serde and
-//! serde_json.
+//! attributes and of dependencies beyond the facade (connect-lambda),
+//! connect-types, serde and serde_json.
 
+use std::collections::BTreeMap;
+
+use connect_lambda::ConnectResponse;
 use connect_types::error::ErrorType;
 use connect_types::extract::{scan, EventPlan, ExtractError};
+use connect_types::manifest::{is_valid_key, ExternalKey, ResponseValidation, ValueType};
+use connect_types::response::MAX_RESPONSE_BYTES;
 use connect_types::ContactFlowEvent;
 use serde::de::IgnoredAny;
 use serde_json::Value;
@@ -258,5 +263,197 @@ fn collect_strings(value: &Value, keys: &mut Vec<String>, values: &mut Vec<Strin
             }
         }
         _ => {}
+    }
+}
+
+/// A derived STRING_MAP response with every kind of field: renamed,
+/// optional, `display`, and a flattened map of run-time keys.
+#[derive(ConnectResponse)]
+#[connect(rename_all = "camelCase")]
+struct Balance {
+    customer_balance: String,
+    website_url: String,
+    note: Option<String>,
+    #[connect(display)]
+    tries: u32,
+    #[connect(flatten)]
+    extra: BTreeMap<String, String>,
+}
+
+/// The declared keys of [`Balance`].
+const BALANCE_KEYS: [&str; 4] = ["customerBalance", "websiteUrl", "note", "tries"];
+
+/// A hand-written STRING_MAP response (the flat-string rule is checked at
+/// run time).
+#[derive(serde::Serialize)]
+struct HandWrittenStringMap(Value);
+
+impl ConnectResponse for HandWrittenStringMap {
+    const VALIDATION: ResponseValidation = ResponseValidation::StringMap;
+    fn external_keys() -> Vec<ExternalKey> {
+        vec![ExternalKey::new("*", ValueType::Map, false)]
+    }
+}
+
+/// A hand-written JSON response.
+#[derive(serde::Serialize)]
+struct HandWrittenJson(Value);
+
+impl ConnectResponse for HandWrittenJson {
+    const VALIDATION: ResponseValidation = ResponseValidation::Json;
+    fn external_keys() -> Vec<ExternalKey> {
+        vec![ExternalKey::new("*", ValueType::Any, false)]
+    }
+}
+
+/// `response_serialize`: responses built from the fuzzer's bytes through
+/// `ConnectResponse::to_response_bytes`.
+///
+/// - A derived [`Balance`] whose strings and flattened entries come from
+///   the bytes (lines: balance, url, note, then key/value pairs; the url
+///   repeated up to 256 times to cross the 32 KB limit): `Ok` exactly when
+///   every flattened key follows the key grammar, is not a declared key,
+///   and the JSON is at most 32 KB; then the bytes are exactly the fields'
+///   values under their keys. Errors are `InvalidResponse` and do not echo
+///   the values.
+/// - The bytes as JSON, in hand-written STRING_MAP and JSON impls: `Ok`
+///   exactly when the size fits (and, for STRING_MAP, the value is an
+///   object of strings), then the bytes are serde_json's.
+pub fn response_serialize(data: &[u8]) {
+    derived_response(data);
+    if let Ok(value) = serde_json::from_slice::<Value>(data) {
+        hand_written_responses(value);
+    }
+}
+
+fn derived_response(data: &[u8]) {
+    let repeat = 1 + usize::from(data.first().copied().unwrap_or(0));
+    let mut lines = data
+        .get(1..)
+        .unwrap_or_default()
+        .split(|&b| b == b'\n')
+        .map(|line| String::from_utf8_lossy(line).into_owned());
+    let customer_balance = lines.next().unwrap_or_default();
+    let website_url = lines.next().unwrap_or_default().repeat(repeat);
+    let note = lines.next().filter(|note| !note.is_empty());
+    let mut extra = BTreeMap::new();
+    while let (Some(key), Some(value)) = (lines.next(), lines.next()) {
+        extra.insert(key, value);
+    }
+    let response = Balance {
+        customer_balance,
+        website_url,
+        note,
+        tries: u32::try_from(data.len()).unwrap_or(u32::MAX),
+        extra,
+    };
+
+    let mut expected = serde_json::Map::new();
+    expected.insert(
+        "customerBalance".into(),
+        response.customer_balance.clone().into(),
+    );
+    expected.insert("websiteUrl".into(), response.website_url.clone().into());
+    if let Some(note) = &response.note {
+        expected.insert("note".into(), note.clone().into());
+    }
+    expected.insert("tries".into(), response.tries.to_string().into());
+    let keys_ok = response
+        .extra
+        .keys()
+        .all(|key| is_valid_key(key) && !BALANCE_KEYS.contains(&key.as_str()));
+    for (key, value) in &response.extra {
+        expected.insert(key.clone(), value.clone().into());
+    }
+    let expected = Value::Object(expected);
+    let fits = serde_json::to_vec(&expected).expect("JSON").len() <= MAX_RESPONSE_BYTES;
+
+    match response.to_response_bytes() {
+        Ok(bytes) => {
+            assert!(keys_ok, "a flattened key breaking the rules was sent");
+            assert!(bytes.len() <= MAX_RESPONSE_BYTES, "over 32 KB was sent");
+            let sent: Value = serde_json::from_slice(&bytes).expect("the response is JSON");
+            assert_eq!(sent, expected, "the response differs from its fields");
+            assert_no_repeated_key(&bytes, expected.as_object().map_or(0, |map| map.len()));
+        }
+        Err(error) => {
+            assert_eq!(error.kind(), ErrorType::InvalidResponse, "{error}");
+            assert!(!(keys_ok && fits), "a valid response was refused: {error}");
+            let mut strings = vec![
+                response.customer_balance.as_str(),
+                response.website_url.as_str(),
+            ];
+            strings.extend(response.note.as_deref());
+            strings.extend(response.extra.values().map(String::as_str));
+            let message = error.to_string();
+            for text in strings {
+                let personal = text.len() >= 5
+                    && text.bytes().any(|b| b.is_ascii_digit())
+                    && text.bytes().any(|b| !b.is_ascii_digit() && b != b' ')
+                    && !BALANCE_KEYS.iter().any(|key| key.contains(text))
+                    && !response.extra.keys().any(|key| key.contains(text));
+                assert!(
+                    !(personal && message.contains(text)),
+                    "a response error echoes a value: {message}"
+                );
+            }
+        }
+    }
+}
+
+/// The object in `bytes` has exactly `count` keys (a key written twice
+/// would parse as fewer).
+fn assert_no_repeated_key(bytes: &[u8], count: usize) {
+    struct CountKeys;
+    impl<'de> serde::de::Visitor<'de> for CountKeys {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let written = serde::Deserializer::deserialize_map(&mut deserializer, CountKeys)
+        .expect("the response is an object");
+    assert_eq!(written, count, "a response key was written twice");
+}
+
+fn hand_written_responses(value: Value) {
+    let json = serde_json::to_vec(&value).expect("a Value serialises");
+    let fits = json.len() <= MAX_RESPONSE_BYTES;
+    let flat = value
+        .as_object()
+        .is_some_and(|map| map.values().all(Value::is_string));
+
+    let string_map = HandWrittenStringMap(value);
+    match string_map.to_response_bytes() {
+        Ok(bytes) => {
+            assert!(fits && flat, "a response STRING_MAP refuses was sent");
+            assert_eq!(bytes, json, "the response differs from serde_json's");
+        }
+        Err(error) => {
+            assert_eq!(error.kind(), ErrorType::InvalidResponse, "{error}");
+            assert!(
+                !(fits && flat),
+                "a valid STRING_MAP response was refused: {error}"
+            );
+        }
+    }
+
+    match HandWrittenJson(string_map.0).to_response_bytes() {
+        Ok(bytes) => {
+            assert!(fits, "over 32 KB was sent");
+            assert_eq!(bytes, json, "the response differs from serde_json's");
+        }
+        Err(error) => {
+            assert_eq!(error.kind(), ErrorType::InvalidResponse, "{error}");
+            assert!(!fits, "a valid JSON response was refused: {error}");
+        }
     }
 }
