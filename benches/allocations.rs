@@ -9,6 +9,12 @@
 //! ```text
 //! cargo bench --bench allocations
 //! ```
+//!
+//! With `CONNECT_LAMBDA_BENCH_SELECT=<handler>/<event>/<contender>` it only
+//! runs that contender `CONNECT_LAMBDA_BENCH_RUNS` times (default 0) and
+//! prints nothing: `benches/instructions.sh` runs it under callgrind to
+//! count instructions per invocation, a figure other jobs on the machine do
+//! not disturb.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -73,6 +79,67 @@ fn snapshot() -> (u64, u64, u64) {
     )
 }
 
+/// Runs only the selected contender, `runs` times (for callgrind).
+struct Selected<'a> {
+    rt: &'a tokio::runtime::Runtime,
+    event: &'a [u8],
+    contender: String,
+    runs: u64,
+    found: bool,
+}
+
+impl Runner for Selected<'_> {
+    fn contender<F>(&mut self, name: &'static str, invoke: F)
+    where
+        F: AsyncFn(&[u8]) -> Result<Vec<u8>, BoxError>,
+    {
+        if name != self.contender {
+            return;
+        }
+        self.found = true;
+        let event = self.event;
+        self.rt.block_on(async {
+            for _ in 0..self.runs {
+                let _ = black_box(invoke(black_box(event)).await);
+            }
+        });
+    }
+}
+
+/// `CONNECT_LAMBDA_BENCH_SELECT` mode: see the module documentation.
+fn run_selected(rt: &tokio::runtime::Runtime, events: &[support::events::Event], select: &str) {
+    let runs = std::env::var("CONNECT_LAMBDA_BENCH_RUNS")
+        .ok()
+        .map_or(0, |runs| {
+            runs.parse().expect("CONNECT_LAMBDA_BENCH_RUNS is a number")
+        });
+    let mut parts = select.splitn(3, '/');
+    let (Some(handler), Some(event), Some(contender)) = (parts.next(), parts.next(), parts.next())
+    else {
+        panic!("CONNECT_LAMBDA_BENCH_SELECT is <handler>/<event>/<contender>");
+    };
+    let handler = HANDLERS
+        .into_iter()
+        .find(|h| h.name() == handler)
+        .unwrap_or_else(|| panic!("no handler {handler}"));
+    let event = events
+        .iter()
+        .find(|e| e.name == event)
+        .unwrap_or_else(|| panic!("no event {event}"));
+    let response = handler
+        .reference_response(&event.bytes)
+        .expect("the peer serves every benchmark event");
+    let mut selected = Selected {
+        rt,
+        event: &event.bytes,
+        contender: contender.to_owned(),
+        runs,
+        found: false,
+    };
+    handler.contenders(&mut selected, &response);
+    assert!(selected.found, "no contender {contender}");
+}
+
 /// Counts each contender's allocations on one event and prints a row.
 struct Counter<'a> {
     rt: &'a tokio::runtime::Runtime,
@@ -115,6 +182,10 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs this too.
     let rt = support::runtime();
     let events = support::events::bench_events();
+    if let Ok(select) = std::env::var("CONNECT_LAMBDA_BENCH_SELECT") {
+        run_selected(&rt, &events, &select);
+        return;
+    }
     support::check_agreement(&rt, &events);
 
     println!("| handler | event | contender | allocations | reallocations | bytes allocated |");

@@ -18,6 +18,7 @@ import sys
 FLOOR = "floor"
 PEER = "aws_lambda_events"
 PEER_MAP = "aws_lambda_events+HashMap"
+SCAN = "scan-only"
 OURS = "connect-lambda"
 HANDLERS = ["tutorial", "json-caller-profile"]
 EVENTS = ["tutorial", "full-contact-data", "large"]
@@ -53,14 +54,14 @@ def main():
     if not results:
         sys.exit(f"no criterion results under {root}: run cargo bench --bench invoke first")
     print(
-        "| handler | event | bytes | floor | aws_lambda_events | aws_lambda_events+HashMap "
+        "| handler | event | bytes | floor | scan-only | aws_lambda_events | aws_lambda_events+HashMap "
         "| connect-lambda | speedup vs peer | connect-lambda / floor | peer / floor |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for handler in HANDLERS:
         for event in EVENTS:
             group = f"{handler}/{event}"
-            row = {name: results.get((group, name)) for name in (FLOOR, PEER, PEER_MAP, OURS)}
+            row = {name: results.get((group, name)) for name in (FLOOR, SCAN, PEER, PEER_MAP, OURS)}
             if row[FLOOR] is None:
                 continue
             size = row[FLOOR][1]
@@ -69,7 +70,8 @@ def main():
             vs_floor = ns[OURS] / ns[FLOOR] if ns[OURS] else None
             peer_floor = ns[PEER] / ns[FLOOR] if ns[PEER] else None
             print(
-                f"| {handler} | {event} | {size} | {fmt_time(ns[FLOOR])} | {fmt_time(ns[PEER])} "
+                f"| {handler} | {event} | {size} | {fmt_time(ns[FLOOR])} | {fmt_time(ns[SCAN])} "
+                f"| {fmt_time(ns[PEER])} "
                 f"| {fmt_time(ns[PEER_MAP]) if handler == 'tutorial' else 'n/a'} "
                 f"| {fmt_time(ns[OURS])} | {fmt_ratio(speedup)} | {fmt_ratio(vs_floor)} "
                 f"| {fmt_ratio(peer_floor)} |"

@@ -5,7 +5,9 @@
 
 use connect_lambda::{connect_handler, ConnectResponse};
 
-use super::{work, BoxError, Runner};
+use connect_types::extract::{scan, EventPlan};
+
+use super::{work, BoxError, Handler, Runner};
 
 /// The name of connect-lambda's contender.
 const CONNECT_LAMBDA: &str = "connect-lambda";
@@ -97,4 +99,36 @@ pub fn caller_profile(runner: &mut impl Runner) {
     runner.contender(CONNECT_LAMBDA, async |event: &[u8]| {
         handler.invoke(event).await.map_err(BoxError::from)
     });
+}
+
+/// What `#[connect_handler]` reads for each handler, as the `EventPlan` the
+/// generated code scans with (parameters, attributes, contact paths).
+pub fn plan(handler: Handler) -> &'static EventPlan {
+    static TUTORIAL: EventPlan = EventPlan {
+        parameters: &["companyName"],
+        attributes: &[],
+        contact_paths: &["CustomerEndpoint.Address"],
+        contact_data: false,
+    };
+    static CALLER_PROFILE: EventPlan = EventPlan {
+        parameters: &["companyName"],
+        attributes: &["greetingPlayed"],
+        contact_paths: &["CustomerEndpoint.Address", "Channel", "Queue.Name"],
+        contact_data: false,
+    };
+    match handler {
+        Handler::Tutorial => &TUTORIAL,
+        Handler::CallerProfile => &CALLER_PROFILE,
+    }
+}
+
+/// A diagnostic, not a handler: connect-lambda's scan of the event with
+/// the handler's plan, then the response bytes copied out as the floor
+/// does. Its distance to the floor is the scanner's; its distance to
+/// `connect-lambda` is the rest (argument decoding, the handler, the
+/// response's serialisation and checks).
+pub fn scan_only(event: &[u8], plan: &EventPlan, response: &[u8]) -> Result<Vec<u8>, BoxError> {
+    let scanned = scan(event, plan)?;
+    std::hint::black_box(&scanned);
+    Ok(response.to_vec())
 }

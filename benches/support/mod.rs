@@ -26,6 +26,8 @@ pub const FLOOR: &str = "floor";
 pub const PEER: &str = "aws_lambda_events";
 /// The name of the aws_lambda_events peer with a `HashMap` response.
 pub const PEER_MAP: &str = "aws_lambda_events+HashMap";
+/// The name of the diagnostic contender: connect-lambda's scan alone.
+pub const SCAN: &str = "scan-only";
 
 /// Something that measures contenders: criterion, the allocation counter,
 /// the agreement check.
@@ -74,6 +76,10 @@ impl Handler {
     pub fn contenders(self, runner: &mut impl Runner, floor_response: &[u8]) {
         runner.contender(FLOOR, async |event: &[u8]| {
             floor::invoke(event, floor_response)
+        });
+        let plan = connect_lambda::plan(self);
+        runner.contender(SCAN, async |event: &[u8]| {
+            connect_lambda::scan_only(event, plan, floor_response)
         });
         match self {
             Handler::Tutorial => {
