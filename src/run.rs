@@ -11,7 +11,6 @@
 //! and runs the handler on the raw bytes; its [`InvokeError`] becomes
 //! Lambda's `errorType` / `errorMessage`.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -240,10 +239,15 @@ fn raw_response(bytes: Vec<u8>) -> Result<Box<RawValue>, InvokeError> {
 #[derive(Clone, Default)]
 struct RawBodies(Arc<Mutex<Parked>>);
 
+/// The parked bodies and the next token.
+///
+/// A `Vec` searched linearly rather than a `HashMap`: it holds one body per
+/// invocation in flight (one, or `AWS_LAMBDA_MAX_CONCURRENCY`), and it spares
+/// each binary a hash table and its hasher (about 4 KB).
 #[derive(Default)]
 struct Parked {
     next_token: u64,
-    bodies: HashMap<u64, Bytes>,
+    bodies: Vec<(u64, Bytes)>,
 }
 
 impl RawBodies {
@@ -251,16 +255,14 @@ impl RawBodies {
         let mut parked = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let token = parked.next_token;
         parked.next_token = parked.next_token.wrapping_add(1);
-        parked.bodies.insert(token, body);
+        parked.bodies.push((token, body));
         token
     }
 
     fn take(&self, token: u64) -> Option<Bytes> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .bodies
-            .remove(&token)
+        let mut parked = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let index = parked.bodies.iter().position(|(t, _)| *t == token)?;
+        Some(parked.bodies.swap_remove(index).1)
     }
 }
 
