@@ -11,7 +11,6 @@
 //! and runs the handler on the raw bytes; its [`InvokeError`] becomes
 //! Lambda's `errorType` / `errorMessage`.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -88,7 +87,7 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// ```
 pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
     if std::env::var_os(RUNTIME_API).is_some() {
-        return serve(handler).await;
+        return serve(Arc::new(handler)).await;
     }
     let mut stdout = std::io::stdout();
     let mut stderr = std::io::stderr();
@@ -107,7 +106,23 @@ pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
 }
 
 /// Serves `handler` on the Lambda Runtime API until it fails.
-async fn serve<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
+///
+/// Neither generic nor an `async fn` whose future other futures embed: the
+/// handler is behind `dyn Answer`, and the future is boxed behind this one
+/// call. rustc copies the body of every `async` block into each codegen unit
+/// that polls or drops it; the runtime's futures are large (its
+/// `run_concurrent` future alone is 14 KB), and, embedded in `main`'s future
+/// as they were, they were copied three times into every handler binary.
+/// Behind a boxed `dyn Future` made here, they are compiled once, in this
+/// crate. The handler's own future was already boxed per invocation (see
+/// [`AnswerService`]): the per-invocation path gains one virtual call.
+#[inline(never)]
+fn serve(handler: Arc<dyn Answer>) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> {
+    Box::pin(serve_with(handler))
+}
+
+/// [`serve`]'s future.
+async fn serve_with(handler: Arc<dyn Answer>) -> Result<(), Error> {
     check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
@@ -153,6 +168,21 @@ async fn answer<F: HandlerFn>(
     raw_response(response).map_err(|error| diagnostic(&error))
 }
 
+/// A handler with its type erased: what [`serve`] runs for each event.
+trait Answer: Send + Sync + 'static {
+    /// Runs the handler on the body parked under the event's token.
+    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture;
+}
+
+/// The future of one invocation's answer.
+type AnswerFuture = Pin<Box<dyn Future<Output = Result<Box<RawValue>, Diagnostic>> + Send>>;
+
+impl<F: HandlerFn> Answer for Handler<F> {
+    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture {
+        Box::pin(async move { answer(&self, &bodies, event).await })
+    }
+}
+
 /// The service `lambda_runtime` calls with each event's token: runs the
 /// handler on the parked body.
 ///
@@ -161,33 +191,23 @@ async fn answer<F: HandlerFn>(
 /// concrete handler ("implementation of `Send` is not general enough", its
 /// limit with borrows held across an await); behind `dyn`, the futures of
 /// the runtime that hold it are `Send`, and `run` can be spawned.
-struct AnswerService<F: HandlerFn> {
-    handler: Handler<F>,
+#[derive(Clone)]
+struct AnswerService {
+    handler: Arc<dyn Answer>,
     bodies: RawBodies,
 }
 
-impl<F: HandlerFn> Clone for AnswerService<F> {
-    fn clone(&self) -> Self {
-        AnswerService {
-            handler: self.handler.clone(),
-            bodies: self.bodies.clone(),
-        }
-    }
-}
-
-impl<F: HandlerFn> Service<LambdaEvent<u64>> for AnswerService<F> {
+impl Service<LambdaEvent<u64>> for AnswerService {
     type Response = Box<RawValue>;
     type Error = Diagnostic;
-    type Future = Pin<Box<dyn Future<Output = Result<Box<RawValue>, Diagnostic>> + Send>>;
+    type Future = AnswerFuture;
 
     fn poll_ready(&mut self, _: &mut task::Context<'_>) -> task::Poll<Result<(), Diagnostic>> {
         task::Poll::Ready(Ok(()))
     }
 
     fn call(&mut self, event: LambdaEvent<u64>) -> Self::Future {
-        let handler = self.handler.clone();
-        let bodies = self.bodies.clone();
-        Box::pin(async move { answer(&handler, &bodies, event).await })
+        Arc::clone(&self.handler).answer(self.bodies.clone(), event)
     }
 }
 
@@ -219,10 +239,15 @@ fn raw_response(bytes: Vec<u8>) -> Result<Box<RawValue>, InvokeError> {
 #[derive(Clone, Default)]
 struct RawBodies(Arc<Mutex<Parked>>);
 
+/// The parked bodies and the next token.
+///
+/// A `Vec` searched linearly rather than a `HashMap`: it holds one body per
+/// invocation in flight (one, or `AWS_LAMBDA_MAX_CONCURRENCY`), and it spares
+/// each binary a hash table and its hasher (about 2.5 KB).
 #[derive(Default)]
 struct Parked {
     next_token: u64,
-    bodies: HashMap<u64, Bytes>,
+    bodies: Vec<(u64, Bytes)>,
 }
 
 impl RawBodies {
@@ -230,16 +255,14 @@ impl RawBodies {
         let mut parked = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let token = parked.next_token;
         parked.next_token = parked.next_token.wrapping_add(1);
-        parked.bodies.insert(token, body);
+        parked.bodies.push((token, body));
         token
     }
 
     fn take(&self, token: u64) -> Option<Bytes> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .bodies
-            .remove(&token)
+        let mut parked = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let index = parked.bodies.iter().position(|(t, _)| *t == token)?;
+        Some(parked.bodies.swap_remove(index).1)
     }
 }
 

@@ -123,11 +123,35 @@ pub(crate) fn parse_int(s: &str, wide: bool) -> Option<Coerced> {
 }
 
 /// The text of a JSON number (leading zeros allowed), finite as an `f64`.
+///
+/// Read by serde_json's number parser, the one that reads the event's JSON
+/// numbers: `"2.5"` coerces to exactly the `f64` that `2.5` gives, and a
+/// binary carries one float parser, not also the standard library's
+/// (`str::parse::<f64>` brings its own tables and code, about 16 KB).
 pub(crate) fn parse_float(s: &str) -> Option<f64> {
     if !is_number_text(s.as_bytes()) {
         return None;
     }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    let (sign, magnitude) = match s.strip_prefix('-') {
+        Some(magnitude) => ("-", magnitude),
+        None => ("", s),
+    };
+    let value = if magnitude.len() > 1
+        && magnitude.starts_with('0')
+        && magnitude.as_bytes()[1].is_ascii_digit()
+    {
+        // JSON forbids leading zeros (`007.5`); the string form allows them.
+        let digits = magnitude.trim_start_matches('0');
+        let zero = if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            ""
+        } else {
+            "0"
+        };
+        serde_json::from_slice::<f64>(format!("{sign}{zero}{digits}").as_bytes())
+    } else {
+        serde_json::from_slice::<f64>(s.as_bytes())
+    };
+    value.ok().filter(|v| v.is_finite())
 }
 
 /// `-? digits (. digits)? ([eE] [+-]? digits)?`
@@ -229,6 +253,22 @@ mod tests {
         assert_eq!(parse_float("2.5"), Some(2.5));
         assert_eq!(parse_float("-1e3"), Some(-1000.0));
         assert_eq!(parse_float("10"), Some(10.0));
+        assert_eq!(parse_float("007.5"), Some(7.5));
+        assert_eq!(parse_float("-00"), Some(0.0));
+        assert_eq!(parse_float("000e2"), Some(0.0));
+        assert_eq!(parse_float("-0012e-1"), Some(-1.2));
+        for text in [
+            "0.1",
+            "1.7976931348623157e308",
+            "5e-324",
+            "123456789.123456789",
+        ] {
+            assert_eq!(
+                parse_float(text),
+                serde_json::from_str::<f64>(text).ok(),
+                "{text}"
+            );
+        }
         for bad in [
             "", ".5", "5.", "inf", "NaN", "1e", "1e+", " 1", "+1", "1e999",
         ] {
