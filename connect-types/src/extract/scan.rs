@@ -538,14 +538,31 @@ enum PathStep {
 /// (leaf) or a prefix of it (descend). Keys holding dots match too.
 #[inline]
 fn step(path: &'static str, prefix: &str, key: &str) -> Option<PathStep> {
+    // Most keys match no path: decide that on a few bytes, before comparing
+    // whole strings (the segment's first byte, and a `.` or the end where
+    // the key would end).
+    let bytes = path.as_bytes();
+    let from = if prefix.is_empty() {
+        0
+    } else {
+        prefix.len() + 1
+    };
+    let key_bytes = key.as_bytes();
+    match (bytes.get(from), key_bytes.first()) {
+        (Some(a), Some(b)) if a == b => {}
+        (None, None) => {}
+        _ => return None,
+    }
+    match bytes.get(from + key_bytes.len()) {
+        None if bytes.len() == from + key_bytes.len() => {}
+        Some(b'.') => {}
+        _ => return None,
+    }
     let rest = if prefix.is_empty() {
         path
     } else {
         path.strip_prefix(prefix)?.strip_prefix('.')?
     };
-    if rest.as_bytes().first() != key.as_bytes().first() {
-        return None;
-    }
     let after = rest.strip_prefix(key)?;
     if after.is_empty() {
         Some(PathStep::Leaf)
@@ -571,7 +588,7 @@ struct Wanted {
 impl Wanted {
     fn of(key: &str, paths: &[&'static str], prefix: &str, attributes: bool) -> Self {
         let mut wanted = Wanted {
-            attributes: attributes && key == "Attributes",
+            attributes: attributes && same(key, "Attributes"),
             ..Wanted::default()
         };
         for (index, path) in paths.iter().enumerate() {
