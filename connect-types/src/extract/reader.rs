@@ -177,66 +177,41 @@ impl<'de> Reader<'de> {
 
     /// The rest of a string after its opening quote; whether it had escapes.
     fn string_rest(&mut self) -> Result<bool, Syntax> {
+        // A local position, stored back once: the loops do not store to
+        // `self` per chunk.
+        let bytes = self.bytes;
+        let mut pos = self.pos;
         let mut escaped = false;
-        loop {
-            self.skip_to_special();
-            match self.bytes.get(self.pos) {
+        let result = loop {
+            pos = skip_to_special(bytes, pos);
+            match bytes.get(pos) {
                 Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(escaped);
+                    pos += 1;
+                    break Ok(escaped);
                 }
                 Some(b'\\') => {
                     escaped = true;
-                    self.pos += 1;
-                    match self.bytes.get(self.pos) {
+                    pos += 1;
+                    match bytes.get(pos) {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 1;
+                            pos += 1;
                         }
                         Some(b'u') => {
-                            let hex = self.bytes.get(self.pos + 1..self.pos + 5).ok_or(Syntax)?;
-                            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                                return Err(Syntax);
+                            match bytes.get(pos + 1..pos + 5) {
+                                Some(hex) if hex.iter().all(u8::is_ascii_hexdigit) => {}
+                                _ => break Err(Syntax),
                             }
-                            self.pos += 5;
+                            pos += 5;
                         }
-                        _ => return Err(Syntax),
+                        _ => break Err(Syntax),
                     }
                 }
                 // A control character, or the end of the body.
-                _ => return Err(Syntax),
+                _ => break Err(Syntax),
             }
-        }
-    }
-
-    /// Advances to the next `"`, `\` or control character (or the end),
-    /// eight bytes at a time.
-    #[inline]
-    fn skip_to_special(&mut self) {
-        const ONES: u64 = u64::MAX / 255;
-        const HIGH: u64 = ONES << 7;
-        let bytes = self.bytes;
-        while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let chars = u64::from_le_bytes(word);
-            let control = chars.wrapping_sub(ONES * 0x20) & !chars;
-            let quote = chars ^ (ONES * u64::from(b'"'));
-            let quote = quote.wrapping_sub(ONES) & !quote;
-            let backslash = chars ^ (ONES * u64::from(b'\\'));
-            let backslash = backslash.wrapping_sub(ONES) & !backslash;
-            let found = (control | quote | backslash) & HIGH;
-            if found != 0 {
-                self.pos += found.trailing_zeros() as usize / 8;
-                return;
-            }
-            self.pos += 8;
-        }
-        while let Some(&b) = bytes.get(self.pos) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                return;
-            }
-            self.pos += 1;
-        }
+        };
+        self.pos = pos;
+        result
     }
 
     /// A number, after whitespace: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -366,6 +341,36 @@ impl<'de> Reader<'de> {
         let json = self.text.get(start..self.pos).ok_or(Syntax)?;
         borrowed_raw(json).ok_or(Syntax)
     }
+}
+
+/// The position of the next `"`, `\` or control character from `pos` (or
+/// the end), eight bytes at a time.
+#[inline]
+fn skip_to_special(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let chars = u64::from_le_bytes(word);
+        let control = chars.wrapping_sub(ONES * 0x20) & !chars;
+        let quote = chars ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = chars ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let found = (control | quote | backslash) & HIGH;
+        if found != 0 {
+            return pos + found.trailing_zeros() as usize / 8;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return pos;
+        }
+        pos += 1;
+    }
+    pos
 }
 
 /// Which brackets are open while skipping: `true` for an object. Inline up
