@@ -10,7 +10,6 @@
 //! the scanner reads is an error when the plan reads it or the walk goes
 //! through it.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::IgnoredAny;
@@ -602,6 +601,7 @@ struct Wanted {
 }
 
 impl Wanted {
+    #[inline]
     fn of(key: &[u8], paths: &[&'static str], prefix: &str, attributes: bool) -> Self {
         let mut wanted = Wanted {
             attributes: attributes && same(key, b"Attributes"),
@@ -673,9 +673,9 @@ fn contact_level<'de>(
     };
     let mut seen_attributes = false;
     object(cx, reader, at, true, |cx, reader, key| {
-        let wanted = match key.text() {
-            Some(Cow::Borrowed(text)) => Wanted::of(text, paths, prefix, attributes),
-            Some(Cow::Owned(text)) => Wanted::of(&text, paths, prefix, attributes),
+        let text = key.text();
+        let wanted = match &text {
+            Some(text) => Wanted::of(text, paths, prefix, attributes),
             None => Wanted::default(),
         };
         let id = wanted.id();
