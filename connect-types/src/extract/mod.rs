@@ -41,6 +41,7 @@
 mod coerce;
 mod error;
 mod lenient;
+mod plain;
 mod reader;
 mod scan;
 
@@ -248,7 +249,11 @@ fn from_raw<'de, T: Deserialize<'de>>(
     source: Source,
     key: &'static str,
 ) -> Result<T, ExtractError> {
-    from_text(raw.get(), true).map_err(|error| source.locate(error, key))
+    let json = raw.get();
+    if let Some(value) = plain::try_plain(json) {
+        return Ok(value);
+    }
+    from_text(json, true).map_err(|error| source.locate(error, key))
 }
 
 /// The error for a missing required argument, with what `T` expects when

@@ -1,5 +1,10 @@
-//! A small JSON reader over a UTF-8 body, for the scanner: whitespace, keys,
+//! A small JSON reader over a body, for the scanner: whitespace, keys,
 //! and skipping or capturing whole values without building them.
+//!
+//! It checks UTF-8 as it goes: outside strings any byte above ASCII is a
+//! syntax error, and a string with such bytes is checked when it ends, so a
+//! body the reader reads to its end is UTF-8 (the scanner asks for the
+//! precise UTF-8 error only when the read fails).
 //!
 //! It accepts exactly what `serde_json`'s own skipper (`IgnoredAny`)
 //! accepts (the mutation test checks the two agree), and it does not report
@@ -21,10 +26,10 @@ pub(crate) struct Syntax;
 /// A key as it stands between its quotes.
 #[derive(Clone, Copy)]
 pub(crate) struct RawKey<'de> {
-    /// The text between the quotes, escapes undecoded.
-    pub(crate) inner: &'de str,
+    /// The bytes between the quotes, escapes undecoded (UTF-8).
+    pub(crate) inner: &'de [u8],
     /// The key with its quotes (to decode escapes, rarely).
-    pub(crate) quoted: &'de str,
+    pub(crate) quoted: &'de [u8],
     pub(crate) escaped: bool,
 }
 
@@ -32,11 +37,11 @@ impl<'de> RawKey<'de> {
     /// The key's text: borrowed, or decoded when it has escapes (`None`
     /// when an escape is not a valid code point: then it equals no key we
     /// look for).
-    pub(crate) fn text(&self) -> Option<std::borrow::Cow<'de, str>> {
+    pub(crate) fn text(&self) -> Option<std::borrow::Cow<'de, [u8]>> {
         if self.escaped {
-            serde_json::from_str::<String>(self.quoted)
+            serde_json::from_slice::<String>(self.quoted)
                 .ok()
-                .map(std::borrow::Cow::Owned)
+                .map(|text| std::borrow::Cow::Owned(text.into_bytes()))
         } else {
             Some(std::borrow::Cow::Borrowed(self.inner))
         }
@@ -44,25 +49,23 @@ impl<'de> RawKey<'de> {
 }
 
 pub(crate) struct Reader<'de> {
-    text: &'de str,
     bytes: &'de [u8],
     pos: usize,
 }
 
 impl<'de> Reader<'de> {
-    pub(crate) fn new(text: &'de str) -> Self {
-        Reader {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
-        }
+    pub(crate) fn new(bytes: &'de [u8]) -> Self {
+        Reader { bytes, pos: 0 }
     }
 
     #[inline]
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
-            self.pos += 1;
+        // A local position: the loop does not store to `self` per byte.
+        let mut pos = self.pos;
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(pos) {
+            pos += 1;
         }
+        self.pos = pos;
     }
 
     /// The next non-whitespace byte, not consumed.
@@ -166,74 +169,56 @@ impl<'de> Reader<'de> {
         let start = self.pos;
         let escaped = self.string_rest()?;
         Ok(RawKey {
-            inner: &self.text[start..self.pos - 1],
-            quoted: &self.text[start - 1..self.pos],
+            inner: self.bytes.get(start..self.pos - 1).ok_or(Syntax)?,
+            quoted: self.bytes.get(start - 1..self.pos).ok_or(Syntax)?,
             escaped,
         })
     }
 
     /// The rest of a string after its opening quote; whether it had escapes.
     fn string_rest(&mut self) -> Result<bool, Syntax> {
+        // A local position, stored back once: the loops do not store to
+        // `self` per chunk.
+        let bytes = self.bytes;
+        let start = self.pos;
+        let mut pos = start;
         let mut escaped = false;
-        loop {
-            self.skip_to_special();
-            match self.bytes.get(self.pos) {
+        let mut high = 0;
+        let result = loop {
+            pos = skip_to_special(bytes, pos, &mut high);
+            match bytes.get(pos) {
                 Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(escaped);
+                    // Bytes above ASCII were seen (perhaps past the quote):
+                    // the string must be UTF-8.
+                    if high != 0 && std::str::from_utf8(&bytes[start..pos]).is_err() {
+                        break Err(Syntax);
+                    }
+                    pos += 1;
+                    break Ok(escaped);
                 }
                 Some(b'\\') => {
                     escaped = true;
-                    self.pos += 1;
-                    match self.bytes.get(self.pos) {
+                    pos += 1;
+                    match bytes.get(pos) {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 1;
+                            pos += 1;
                         }
                         Some(b'u') => {
-                            let hex = self.bytes.get(self.pos + 1..self.pos + 5).ok_or(Syntax)?;
-                            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                                return Err(Syntax);
+                            match bytes.get(pos + 1..pos + 5) {
+                                Some(hex) if hex.iter().all(u8::is_ascii_hexdigit) => {}
+                                _ => break Err(Syntax),
                             }
-                            self.pos += 5;
+                            pos += 5;
                         }
-                        _ => return Err(Syntax),
+                        _ => break Err(Syntax),
                     }
                 }
                 // A control character, or the end of the body.
-                _ => return Err(Syntax),
+                _ => break Err(Syntax),
             }
-        }
-    }
-
-    /// Advances to the next `"`, `\` or control character (or the end),
-    /// eight bytes at a time.
-    #[inline]
-    fn skip_to_special(&mut self) {
-        const ONES: u64 = u64::MAX / 255;
-        const HIGH: u64 = ONES << 7;
-        let bytes = self.bytes;
-        while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let chars = u64::from_le_bytes(word);
-            let control = chars.wrapping_sub(ONES * 0x20) & !chars;
-            let quote = chars ^ (ONES * u64::from(b'"'));
-            let quote = quote.wrapping_sub(ONES) & !quote;
-            let backslash = chars ^ (ONES * u64::from(b'\\'));
-            let backslash = backslash.wrapping_sub(ONES) & !backslash;
-            let found = (control | quote | backslash) & HIGH;
-            if found != 0 {
-                self.pos += found.trailing_zeros() as usize / 8;
-                return;
-            }
-            self.pos += 8;
-        }
-        while let Some(&b) = bytes.get(self.pos) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                return;
-            }
-            self.pos += 1;
-        }
+        };
+        self.pos = pos;
+        result
     }
 
     /// A number, after whitespace: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -360,9 +345,44 @@ impl<'de> Reader<'de> {
     /// The text from `start` (a [`Reader::mark`] before a value that has
     /// been read since, in full) to here.
     pub(crate) fn since(&self, start: usize) -> Result<&'de RawValue, Syntax> {
-        let json = self.text.get(start..self.pos).ok_or(Syntax)?;
+        let json = self.bytes.get(start..self.pos).ok_or(Syntax)?;
+        // Already checked string by string; this is the safe way to a `str`.
+        let json = std::str::from_utf8(json).map_err(|_| Syntax)?;
         borrowed_raw(json).ok_or(Syntax)
     }
+}
+
+/// The position of the next `"`, `\` or control character from `pos` (or
+/// the end), eight bytes at a time; sets bits of `high` when it passes a
+/// byte above ASCII (or reads one past the special byte).
+#[inline]
+fn skip_to_special(bytes: &[u8], mut pos: usize, high: &mut u64) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let chars = u64::from_le_bytes(word);
+        let control = chars.wrapping_sub(ONES * 0x20) & !chars;
+        let quote = chars ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = chars ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        *high |= chars & HIGH;
+        let found = (control | quote | backslash) & HIGH;
+        if found != 0 {
+            return pos + found.trailing_zeros() as usize / 8;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return pos;
+        }
+        *high |= u64::from(b & 0x80);
+        pos += 1;
+    }
+    pos
 }
 
 /// Which brackets are open while skipping: `true` for an object. Inline up
@@ -495,7 +515,7 @@ mod tests {
     use super::*;
 
     fn skips(json: &str) -> bool {
-        let mut reader = Reader::new(json);
+        let mut reader = Reader::new(json.as_bytes());
         reader.skip().is_ok() && reader.end().is_ok()
     }
 
@@ -560,9 +580,40 @@ mod tests {
     }
 
     #[test]
+    fn checks_utf8_in_strings() {
+        let reads = |body: &[u8]| {
+            let mut reader = Reader::new(body);
+            reader.skip().is_ok() && reader.end().is_ok()
+        };
+        assert!(reads(
+            "[\"é\", \"日本語 and a longer tail\", {\"ключ\": 1}]".as_bytes()
+        ));
+        // A lone continuation byte, a truncated sequence, an overlong
+        // encoding, a surrogate: in short and long strings, values and keys.
+        for bad in [
+            &b"\x80"[..],
+            b"\xc3",
+            b"\xc0\xaf",
+            b"\xed\xa0\x80",
+            b"a longer string \xff past eight bytes",
+        ] {
+            let value = [&b"[\""[..], bad, b"\"]"].concat();
+            let key = [&b"{\""[..], bad, b"\": 1}"].concat();
+            assert!(!reads(&value), "{value:?}");
+            assert!(!reads(&key), "{key:?}");
+        }
+        // Above ASCII outside a string.
+        assert!(!reads(b"[1, \xc3\xa9]"));
+        // Bytes above ASCII just past a string's end are not the string's.
+        assert!(!reads(b"[\"a\"\xff]"));
+        let mut reader = Reader::new(b"[\"a\", \"\xc3\xa9\"]");
+        assert!(reader.skip().is_ok());
+    }
+
+    #[test]
     fn captures_borrow_the_body() {
         let body = r#"{"a": [1, {"b": null}] , "c": "x"}"#;
-        let mut reader = Reader::new(body);
+        let mut reader = Reader::new(body.as_bytes());
         let mut captured = Vec::new();
         reader
             .object::<Syntax>(|reader, key| {
@@ -570,7 +621,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        assert_eq!(captured[0].0, "a");
+        assert_eq!(captured[0].0, b"a");
         assert_eq!(captured[0].1.get(), r#"[1, {"b": null}]"#);
         assert_eq!(captured[1].1.get(), r#""x""#);
         let start = body.as_ptr() as usize;

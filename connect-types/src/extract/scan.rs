@@ -10,7 +10,6 @@
 //! the scanner reads is an error when the plan reads it or the walk goes
 //! through it.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::IgnoredAny;
@@ -252,8 +251,8 @@ impl fmt::Debug for Scanned<'_> {
 
 /// Reads, in one pass over `body`, the values `plan` asks for.
 ///
-/// The body is checked to be UTF-8 once, then parsed without building
-/// anything that is not asked for. Every captured value is a borrowed slice
+/// The body is checked to be UTF-8 (string by string, as it is read) and
+/// parsed without building anything that is not asked for. Every captured value is a borrowed slice
 /// of `body`.
 ///
 /// Errors: not UTF-8, not JSON, trailing characters: `MalformedEvent`. A
@@ -282,18 +281,32 @@ impl fmt::Debug for Scanned<'_> {
 /// assert_eq!(error.to_string(), "Details: missing, expected an object");
 /// ```
 pub fn scan<'de>(body: &'de [u8], plan: &EventPlan) -> Result<Scanned<'de>, ExtractError> {
-    let text = std::str::from_utf8(body).map_err(ExtractError::utf8)?;
     let mut cx = Cx {
         plan,
         out: Scanned::new(plan),
     };
-    let mut reader = Reader::new(text);
+    // The reader checks UTF-8 string by string: a body it reads to the end
+    // is UTF-8.
+    let mut reader = Reader::new(body);
     match root(&mut cx, &mut reader).and_then(|()| Ok(reader.end()?)) {
         Ok(()) => Ok(cx.out),
-        Err(Fail::Syntax) => Err(syntax_error(text)),
-        // A malformed body is a `MalformedEvent` even when the scan met a
-        // wrong shape first.
-        Err(Fail::Invalid(error)) => Err(error.resolve(text)),
+        Err(fail) => Err(failed(body, fail)),
+    }
+}
+
+/// The error of a failed scan. A body that is not UTF-8 is that error,
+/// whatever the reader met first; then a malformed body is a
+/// `MalformedEvent` even when the scan met a wrong shape first.
+#[cold]
+#[inline(never)]
+fn failed(body: &[u8], fail: Fail) -> ExtractError {
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(error) => return ExtractError::utf8(error),
+    };
+    match fail {
+        Fail::Syntax => syntax_error(text),
+        Fail::Invalid(error) => error.resolve(text),
     }
 }
 
@@ -425,8 +438,8 @@ fn duplicate(path: String) -> Fail {
 /// `a == b`, deciding most unequal keys without a `memcmp` call: keys are
 /// short and most differ in length or first byte.
 #[inline]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// The position of `key` in `names`.
@@ -434,9 +447,11 @@ fn same(a: &str, b: &str) -> bool {
 fn position(key: &RawKey<'_>, names: &[&str]) -> Option<usize> {
     if key.escaped {
         let text = key.text()?;
-        names.iter().position(|name| *name == text)
+        names.iter().position(|name| name.as_bytes() == &*text)
     } else {
-        names.iter().position(|name| same(name, key.inner))
+        names
+            .iter()
+            .position(|name| same(name.as_bytes(), key.inner))
     }
 }
 
@@ -537,19 +552,36 @@ enum PathStep {
 /// `path` against `key` below `prefix`: `prefix.key` is the whole path
 /// (leaf) or a prefix of it (descend). Keys holding dots match too.
 #[inline]
-fn step(path: &'static str, prefix: &str, key: &str) -> Option<PathStep> {
+fn step(path: &'static str, prefix: &str, key: &[u8]) -> Option<PathStep> {
+    // Most keys match no path: decide that on a few bytes, before comparing
+    // whole strings (the segment's first byte, and a `.` or the end where
+    // the key would end).
+    let bytes = path.as_bytes();
+    let from = if prefix.is_empty() {
+        0
+    } else {
+        prefix.len() + 1
+    };
+    let key_bytes = key;
+    match (bytes.get(from), key_bytes.first()) {
+        (Some(a), Some(b)) if a == b => {}
+        (None, None) => {}
+        _ => return None,
+    }
+    match bytes.get(from + key_bytes.len()) {
+        None if bytes.len() == from + key_bytes.len() => {}
+        Some(b'.') => {}
+        _ => return None,
+    }
     let rest = if prefix.is_empty() {
         path
     } else {
         path.strip_prefix(prefix)?.strip_prefix('.')?
     };
-    if rest.as_bytes().first() != key.as_bytes().first() {
-        return None;
-    }
-    let after = rest.strip_prefix(key)?;
+    let after = rest.as_bytes().strip_prefix(key)?;
     if after.is_empty() {
         Some(PathStep::Leaf)
-    } else if after.starts_with('.') {
+    } else if after.first() == Some(&b'.') {
         Some(PathStep::Descend(&path[..path.len() - after.len()]))
     } else {
         None
@@ -569,9 +601,10 @@ struct Wanted {
 }
 
 impl Wanted {
-    fn of(key: &str, paths: &[&'static str], prefix: &str, attributes: bool) -> Self {
+    #[inline]
+    fn of(key: &[u8], paths: &[&'static str], prefix: &str, attributes: bool) -> Self {
         let mut wanted = Wanted {
-            attributes: attributes && key == "Attributes",
+            attributes: attributes && same(key, b"Attributes"),
             ..Wanted::default()
         };
         for (index, path) in paths.iter().enumerate() {
@@ -640,9 +673,9 @@ fn contact_level<'de>(
     };
     let mut seen_attributes = false;
     object(cx, reader, at, true, |cx, reader, key| {
-        let wanted = match key.text() {
-            Some(Cow::Borrowed(text)) => Wanted::of(text, paths, prefix, attributes),
-            Some(Cow::Owned(text)) => Wanted::of(&text, paths, prefix, attributes),
+        let text = key.text();
+        let wanted = match &text {
+            Some(text) => Wanted::of(text, paths, prefix, attributes),
             None => Wanted::default(),
         };
         let id = wanted.id();
@@ -677,11 +710,11 @@ fn contact_level<'de>(
                 }
                 if wanted.attributes {
                     let base = cx.attribute_base();
-                    let mut again = Reader::new(raw.get());
+                    let mut again = Reader::new(raw.get().as_bytes());
                     keys(cx, &mut again, attribute_names, base, attributes_at)?;
                 }
                 if let Some((_, prefix)) = descend {
-                    contact_level(cx, &mut Reader::new(raw.get()), prefix)?;
+                    contact_level(cx, &mut Reader::new(raw.get().as_bytes()), prefix)?;
                 }
                 Ok(())
             }
