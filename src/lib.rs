@@ -65,6 +65,7 @@
 
 pub mod cli;
 mod handler;
+mod manifest_dir;
 mod run;
 
 pub use connect_types::error::{ErrorType, InvokeError};
@@ -86,6 +87,7 @@ pub use connect_types::response::{self, ConnectResponse};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::handler::{Handler, HandlerFn};
+    pub use crate::manifest_dir::export as export_manifest;
     pub use crate::{Context, Error};
     pub use connect_types::error::{ErrorType, InvokeError};
     pub use connect_types::event::{ContactData, ContactFlowEvent};

@@ -29,5 +29,16 @@ fn the_generated_test_writes_the_manifest_when_the_variable_is_set() {
     let manifest: connect_lambda::Manifest = serde_json::from_str(&written).unwrap();
     assert_eq!(manifest, exported::manifest());
     assert_eq!(manifest.function.as_deref(), Some("Exporter"));
-    std::fs::remove_dir_all(&dir).unwrap();
+    // The folder stays: the generated `__connect_manifest_exported` test of
+    // this binary runs in parallel and may be writing into it now (the
+    // variable is process-wide); its writes are atomic, so the read above
+    // never sees half a file.
+    let partials = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".partial")
+        })
+        .count();
+    assert!(partials <= 1, "temporary files left behind: {partials}");
 }

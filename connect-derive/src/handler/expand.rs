@@ -444,32 +444,13 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
 
 /// The test that writes `<handler>.json` into `$CONNECT_MANIFEST_DIR`.
 fn expand_manifest_test(names: &Names, p: &TokenStream) -> TokenStream {
-    let Names {
-        test,
-        manifest,
-        handler,
-        ..
-    } = names;
-    let file = format!("{handler}.json");
+    let Names { test, manifest, .. } = names;
     quote! {
         #[cfg(test)]
         #[test]
         #[allow(non_snake_case)]
         fn #test() {
-            let __manifest = #manifest();
-            let mut __json = #p::serde_json::to_string_pretty(&__manifest)
-                .expect("a handler manifest serialises to JSON");
-            __json.push('\n');
-            if let ::core::option::Option::Some(__dir) = ::std::env::var_os("CONNECT_MANIFEST_DIR") {
-                let __dir = ::std::path::PathBuf::from(__dir);
-                if let ::core::result::Result::Err(__error) = ::std::fs::create_dir_all(&__dir) {
-                    ::core::panic!("CONNECT_MANIFEST_DIR: cannot create {}: {}", __dir.display(), __error);
-                }
-                let __file = __dir.join(#file);
-                if let ::core::result::Result::Err(__error) = ::std::fs::write(&__file, __json) {
-                    ::core::panic!("CONNECT_MANIFEST_DIR: cannot write {}: {}", __file.display(), __error);
-                }
-            }
+            #p::export_manifest(&#manifest());
         }
     }
 }
