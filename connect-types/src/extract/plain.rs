@@ -57,6 +57,17 @@ impl de::Error for Fallback {
     }
 }
 
+/// `fn deserialize_x(self, visitor)` for each name: take the full path.
+macro_rules! fall_back {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
+                Err(Fallback)
+            }
+        )*
+    };
+}
+
 impl<'de> Deserializer<'de> for PlainStr<'de> {
     type Error = Fallback;
 
@@ -75,68 +86,13 @@ impl<'de> Deserializer<'de> for PlainStr<'de> {
         visitor.visit_borrowed_str(self.0)
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
+    fall_back! {
+        deserialize_bool deserialize_char
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_f32 deserialize_f64
+        deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit
+        deserialize_seq deserialize_map deserialize_identifier deserialize_ignored_any
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -155,10 +111,6 @@ impl<'de> Deserializer<'de> for PlainStr<'de> {
         Err(Fallback)
     }
 
-    fn deserialize_seq<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Fallback> {
         Err(Fallback)
     }
@@ -169,10 +121,6 @@ impl<'de> Deserializer<'de> for PlainStr<'de> {
         _: usize,
         _: V,
     ) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
         Err(Fallback)
     }
 
@@ -191,14 +139,6 @@ impl<'de> Deserializer<'de> for PlainStr<'de> {
         _: &'static [&'static str],
         _: V,
     ) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
-        Err(Fallback)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fallback> {
         Err(Fallback)
     }
 
