@@ -9,6 +9,7 @@
 pub mod error;
 pub mod event;
 pub mod extract;
+mod json_string;
 pub mod manifest;
 pub mod response;
 

@@ -283,6 +283,43 @@ struct Balance {
 /// The declared keys of [`Balance`].
 const BALANCE_KEYS: [&str; 4] = ["customerBalance", "websiteUrl", "note", "tries"];
 
+/// A derived JSON response without `flatten`: it writes itself
+/// (`WriteJson`), and must write what its `Serialize` impl serialises.
+#[derive(ConnectResponse)]
+#[connect(json)]
+struct Profile {
+    name: String,
+    nickname: Option<String>,
+    #[connect(rename = "Tags")]
+    tags: Vec<String>,
+    maybe: Vec<Option<String>>,
+    #[connect(display)]
+    length: usize,
+    score: f64,
+    vip: bool,
+    address: Address,
+    previous: Option<Address>,
+    raw: Value,
+}
+
+/// [`Profile`]'s nested object.
+#[derive(ConnectResponse)]
+#[connect(json)]
+struct Address {
+    line: String,
+    city: Option<String>,
+}
+
+/// A derived STRING_MAP response without `flatten`.
+#[derive(ConnectResponse)]
+struct Greeting {
+    text: String,
+    #[connect(rename = "alt-text")]
+    alt: Option<std::borrow::Cow<'static, str>>,
+    #[connect(display)]
+    count: u32,
+}
+
 /// A hand-written STRING_MAP response (the flat-string rule is checked at
 /// run time).
 #[derive(serde::Serialize)]
@@ -321,6 +358,7 @@ impl ConnectResponse for HandWrittenJson {
 ///   object of strings), then the bytes are serde_json's.
 pub fn response_serialize(data: &[u8]) {
     derived_response(data);
+    written_responses(data);
     if let Ok(value) = serde_json::from_slice::<Value>(data) {
         hand_written_responses(value);
     }
@@ -397,6 +435,55 @@ fn derived_response(data: &[u8]) {
                     "a response error echoes a value: {message}"
                 );
             }
+        }
+    }
+}
+
+/// Derived responses without `flatten` write their bytes themselves: the
+/// bytes must be exactly what their `Serialize` impl gives through
+/// serde_json (the definition of the response's JSON), for any strings.
+fn written_responses(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let mut parts = text.split('\n').map(str::to_owned);
+    let mut next = || parts.next().unwrap_or_default();
+    let (name, nickname, tag, line, city) = (next(), next(), next(), next(), next());
+    let profile = Profile {
+        length: name.len(),
+        score: data.len() as f64 / 3.0,
+        vip: data.len() % 2 == 0,
+        nickname: Some(nickname).filter(|nickname| !nickname.is_empty()),
+        tags: tag.split(' ').map(str::to_owned).collect(),
+        maybe: vec![None, Some(tag.clone())],
+        address: Address {
+            line: line.clone(),
+            city: Some(city.clone()),
+        },
+        previous: (data.len() % 3 == 0).then_some(Address { line, city: None }),
+        raw: serde_json::from_slice(data).unwrap_or(Value::Null),
+        name,
+    };
+    let greeting = Greeting {
+        text: tag,
+        alt: Some(city).filter(|city| !city.is_empty()).map(Into::into),
+        count: u32::try_from(data.len()).unwrap_or(u32::MAX),
+    };
+    assert_written_as_serialized(&profile);
+    assert_written_as_serialized(&greeting);
+}
+
+/// `to_response_bytes` is serde_json's serialisation of the value, or the
+/// size error when that is over 32 KB.
+fn assert_written_as_serialized<T: ConnectResponse>(response: &T) {
+    let serialized = serde_json::to_vec(response).expect("a derived response serialises");
+    match response.to_response_bytes() {
+        Ok(bytes) => assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            String::from_utf8_lossy(&serialized),
+            "the written response differs from the serialised one"
+        ),
+        Err(error) => {
+            assert!(serialized.len() > MAX_RESPONSE_BYTES, "{error}");
+            assert_eq!(error.kind(), ErrorType::InvalidResponse);
         }
     }
 }

@@ -25,6 +25,26 @@ pub fn impls(cont: &Container) -> TokenStream {
         .iter()
         .map(|field| collect_key(cont, field, &private));
     let validation = validation(&cont.attrs, &private);
+    // A flattened field adds keys at run time: such a response is written
+    // through its `Serialize` impl. Every other one writes itself.
+    let flattens = sent(cont).any(|field| field.attrs.flatten.is_some());
+    let (write_json, response_bytes) = if flattens {
+        (quote!(), quote!(#private::serialize_response(self)))
+    } else {
+        let write_body = write_body(cont, &private);
+        let write_json = quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::WriteJson for #ident #ty_generics #where_clause {
+                fn write_json(
+                    &self,
+                    __out: &mut ::std::vec::Vec<u8>,
+                ) -> ::core::result::Result<(), #private::JsonError> {
+                    #write_body
+                }
+            }
+        };
+        (write_json, quote!(#private::write_response(self)))
+    };
 
     quote! {
         #[doc(hidden)]
@@ -36,7 +56,10 @@ pub fn impls(cont: &Container) -> TokenStream {
             clippy::needless_borrows_for_generic_args,
         )]
         const _: () = {
-            use #private::{ViaDescribeValue as _, ViaOption as _, ViaPlain as _};
+            use #private::{
+                ViaDescribeValue as _, ViaOption as _, ViaPlain as _, ViaSerde as _,
+                ViaWriteJson as _,
+            };
 
             #[automatically_derived]
             impl #impl_generics #private::serde::Serialize for #ident #ty_generics #where_clause {
@@ -50,6 +73,8 @@ pub fn impls(cont: &Container) -> TokenStream {
                     #serialize_body
                 }
             }
+
+            #write_json
 
             #[automatically_derived]
             impl #impl_generics #private::NestedKeys for #ident #ty_generics #where_clause {
@@ -78,7 +103,7 @@ pub fn impls(cont: &Container) -> TokenStream {
                 ) -> ::core::result::Result<::std::vec::Vec<u8>, #private::InvokeError> {
                     // The field checks above proved the validation's shape at
                     // compile time; what is left is the size.
-                    #private::serialize_response(self)
+                    #response_bytes
                 }
             }
         };
@@ -286,6 +311,91 @@ fn serialize_field(
                     #skip
                 } else {
                     #entry
+                }
+            }
+        }
+    }
+}
+
+/// The body of the `WriteJson` impl: `{`, each sent field's `"key":value`
+/// (a field left out of the `Serialize` output is left out here), `}`. The
+/// value expressions are the `Serialize` impl's, spanned the same, so a
+/// field's type error is reported once.
+fn write_body(cont: &Container, private: &TokenStream) -> TokenStream {
+    let fields: Vec<TokenStream> = sent(cont)
+        .map(|field| write_field(cont, field, private))
+        .collect();
+    if fields.is_empty() {
+        return quote! {
+            __out.extend_from_slice(b"{}");
+            ::core::result::Result::Ok(())
+        };
+    }
+    quote! {
+        let mut __first = true;
+        __out.push(b'{');
+        #(#fields)*
+        __out.push(b'}');
+        ::core::result::Result::Ok(())
+    }
+}
+
+fn write_field(cont: &Container, field: &Field, private: &TokenStream) -> TokenStream {
+    let member = field.member;
+    let ty = field.ty;
+    // The checks have held every key to `[A-Za-z0-9_-]`: nothing to escape.
+    let key = proc_macro2::Literal::byte_string(format!("\"{}\":", field.key).as_bytes());
+    let write_key = quote!(#private::write_key(__out, &mut __first, #key););
+
+    if field.attrs.display.is_some() {
+        return match field.option_inner {
+            Some(inner) => {
+                let text = quote_spanned!(inner.span()=> &#private::display_str::<#inner>(__value));
+                quote! {
+                    if let ::core::option::Option::Some(__value) = &self.#member {
+                        #write_key
+                        #private::write_serde(__out, #text)?;
+                    }
+                }
+            }
+            None => {
+                let text = quote_spanned!(ty.span()=> &#private::display_str::<#ty>(&self.#member));
+                quote! {
+                    #write_key
+                    #private::write_serde(__out, #text)?;
+                }
+            }
+        };
+    }
+
+    let validation = match field.attrs.nested {
+        Some(_) => Validation::Json,
+        None => cont.attrs.validation,
+    };
+    match validation {
+        Validation::StringMap => {
+            let text = quote_spanned! {ty.span()=>
+                <#ty as #private::StringLike>::as_response_str(&self.#member)
+            };
+            quote! {
+                if let ::core::option::Option::Some(__text) = #text {
+                    #write_key
+                    #private::write_str(__out, __text);
+                }
+            }
+        }
+        Validation::Json => {
+            let span = ty.span();
+            let spanned_private = respan(private.clone(), span);
+            let mut spanned_member = member.clone();
+            spanned_member.set_span(span);
+            let value = quote_spanned! {span=>
+                <#ty as #spanned_private::JsonValue>::as_json(&self.#spanned_member)
+            };
+            quote! {
+                if !(&&#private::Probe::<#ty>::new()).is_absent(&self.#member) {
+                    #write_key
+                    (&&#private::Writer::<#ty>::new()).write_value(&self.#member, #value, __out)?;
                 }
             }
         }

@@ -19,6 +19,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::json_string::skip_to_special;
+
 /// The body is not well-formed JSON; serde_json says why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Syntax;
@@ -362,39 +364,6 @@ fn utf8(bytes: &[u8]) -> Option<&str> {
     } else {
         std::str::from_utf8(bytes).ok()
     }
-}
-
-/// The position of the next `"`, `\` or control character from `pos` (or
-/// the end), eight bytes at a time; sets bits of `high` when it passes a
-/// byte above ASCII (or reads one past the special byte).
-#[inline]
-fn skip_to_special(bytes: &[u8], mut pos: usize, high: &mut u64) -> usize {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES << 7;
-    while let Some(chunk) = bytes.get(pos..pos + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let chars = u64::from_le_bytes(word);
-        let control = chars.wrapping_sub(ONES * 0x20) & !chars;
-        let quote = chars ^ (ONES * u64::from(b'"'));
-        let quote = quote.wrapping_sub(ONES) & !quote;
-        let backslash = chars ^ (ONES * u64::from(b'\\'));
-        let backslash = backslash.wrapping_sub(ONES) & !backslash;
-        *high |= chars & HIGH;
-        let found = (control | quote | backslash) & HIGH;
-        if found != 0 {
-            return pos + found.trailing_zeros() as usize / 8;
-        }
-        pos += 8;
-    }
-    while let Some(&b) = bytes.get(pos) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            return pos;
-        }
-        *high |= u64::from(b & 0x80);
-        pos += 1;
-    }
-    pos
 }
 
 /// Which brackets are open while skipping: `true` for an object. Inline up

@@ -9,11 +9,18 @@ pub use serde;
 pub use super::flatten::FlattenMap;
 pub use super::keys::{DescribeValue, KeyCollector, NestedKeys};
 pub use super::string_like::StringLike;
+pub use super::write::{
+    write_key, write_response, write_serde, write_str, ViaSerde, ViaWriteJson, WriteJson, Writer,
+};
 pub use super::{serialize_response, ConnectResponse};
 pub use crate::error::InvokeError;
 pub use crate::manifest::{ExternalKey, ResponseValidation, ValueType};
 
 use super::flatten::{check_flatten_key, FlattenKeyError};
+
+/// The error of [`WriteJson::write_json`] (serde_json's, from a field it
+/// writes).
+pub type JsonError = serde_json::Error;
 
 /// Autoref-specialisation probe over a field's type: the generated code
 /// calls methods on `&&&Probe::<T>::new()`, and method resolution picks the

@@ -36,6 +36,7 @@ mod flat;
 mod flatten;
 mod keys;
 mod string_like;
+mod write;
 
 #[doc(hidden)]
 pub mod __private;
@@ -125,12 +126,7 @@ pub trait ConnectResponse: serde::Serialize {
 /// ```
 pub fn serialize_response<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, InvokeError> {
     let mut bytes = Vec::with_capacity(128);
-    serde_json::to_writer(&mut bytes, value).map_err(|error| {
-        InvokeError::new(
-            ErrorType::InvalidResponse,
-            format!("the response cannot be serialised: {error}"),
-        )
-    })?;
+    serde_json::to_writer(&mut bytes, value).map_err(|error| write::cannot_serialise(&error))?;
     check_size(&bytes)?;
     Ok(bytes)
 }
