@@ -64,8 +64,13 @@ impl<'de> Reader<'de> {
     fn skip_ws(&mut self) {
         // A local position: the loop does not store to `self` per byte.
         let mut pos = self.pos;
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(pos) {
-            pos += 1;
+        loop {
+            match self.bytes.get(pos) {
+                Some(b' ' | b'\r' | b'\t') => pos += 1,
+                // A pretty-printed event's indentation follows a line break.
+                Some(b'\n') => pos = skip_spaces(self.bytes, pos + 1),
+                _ => break,
+            }
         }
         self.pos = pos;
     }
@@ -178,7 +183,26 @@ impl<'de> Reader<'de> {
     }
 
     /// The rest of a string after its opening quote; whether it had escapes.
+    ///
+    /// Inlined for the usual string, ASCII with no escape: one run to its
+    /// closing quote. Anything else is [`Reader::string_rest_any`]'s, out of
+    /// line (a call that keeps all its state live costs some forty
+    /// instructions of register saves, several times per event).
+    #[inline(always)]
     fn string_rest(&mut self) -> Result<bool, Syntax> {
+        let mut high = 0;
+        let end = skip_to_special(self.bytes, self.pos, &mut high);
+        if high == 0 && self.bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Ok(false);
+        }
+        self.string_rest_any()
+    }
+
+    /// [`Reader::string_rest`] for any string: escapes, bytes above ASCII
+    /// (checked to be UTF-8), and the errors.
+    #[inline(never)]
+    fn string_rest_any(&mut self) -> Result<bool, Syntax> {
         // A local position, stored back once: the loops do not store to
         // `self` per chunk.
         let bytes = self.bytes;
@@ -366,6 +390,28 @@ fn utf8(bytes: &[u8]) -> Option<&str> {
     }
 }
 
+/// The position of the first byte from `pos` that is not a space, eight
+/// bytes at a time (a pretty-printed line's indentation). Out of line: it
+/// runs once per line, and inlined into every whitespace skip it slows the
+/// reader's loops on compact events.
+#[inline(never)]
+fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let other = u64::from_le_bytes(word) ^ SPACES;
+        if other != 0 {
+            return pos + other.trailing_zeros() as usize / 8;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos) == Some(&b' ') {
+        pos += 1;
+    }
+    pos
+}
+
 /// Which brackets are open while skipping: `true` for an object. Inline up
 /// to 256 levels, then on the heap.
 struct Brackets {
@@ -543,6 +589,13 @@ mod tests {
             "[[[]]",
             "[]]",
             " [ 1 , 2 ] ",
+            // Line breaks and indentation (skipped eight bytes at a time).
+            "[\n  1,\n                  2\n]",
+            "{\n    \"a\": {\n        \"b\": [\n            true\n        ]\n    }\n}\n",
+            "[\n \t\r\n        \n        ]",
+            "[1]\n                     ",
+            "[1]\n       x",
+            "[\n            ,1]",
             "{\"a\":}",
             "\"é\"",
             "[\"\\/\\b\\f\\n\\r\\t\"]",
