@@ -248,6 +248,58 @@ impl Mode {
     }
 }
 
+/// How a sent field's value is reached: the expressions both the
+/// `Serialize` impl and the `WriteJson` impl use, made once and spanned at
+/// the field's type, so that a field whose type does not fit is reported
+/// once, at the field.
+enum FieldValue {
+    /// `#[connect(display)]` on an `Option`: the text of `__value` (the
+    /// value inside), sent when there is one.
+    OptionalDisplay(TokenStream),
+    /// `#[connect(display)]`: the value's text, always sent.
+    Display(TokenStream),
+    /// A STRING_MAP field: an `Option<&str>`, `None` leaving the key out.
+    Str(TokenStream),
+    /// A JSON field: the `Serialize` value, left out when the probe says
+    /// it is absent (an `Option` that is `None`).
+    Json(TokenStream),
+}
+
+fn field_value(cont: &Container, field: &Field, private: &TokenStream) -> FieldValue {
+    let member = field.member;
+    let ty = field.ty;
+    if field.attrs.display.is_some() {
+        return match field.option_inner {
+            Some(inner) => FieldValue::OptionalDisplay(
+                quote_spanned!(inner.span()=> &#private::display_str::<#inner>(__value)),
+            ),
+            None => FieldValue::Display(
+                quote_spanned!(ty.span()=> &#private::display_str::<#ty>(&self.#member)),
+            ),
+        };
+    }
+    // `nested` under STRING_MAP is reported by the checks; the field is
+    // expanded as JSON so that the same mistake is not reported twice.
+    let validation = match field.attrs.nested {
+        Some(_) => Validation::Json,
+        None => cont.attrs.validation,
+    };
+    match validation {
+        Validation::StringMap => FieldValue::Str(quote_spanned! {ty.span()=>
+            <#ty as #private::StringLike>::as_response_str(&self.#member)
+        }),
+        Validation::Json => {
+            let span = ty.span();
+            let private = respan(private.clone(), span);
+            let mut member = member.clone();
+            member.set_span(span);
+            FieldValue::Json(quote_spanned! {span=>
+                <#ty as #private::JsonValue>::as_json(&self.#member)
+            })
+        }
+    }
+}
+
 fn serialize_field(
     cont: &Container,
     field: &Field,
@@ -258,37 +310,18 @@ fn serialize_field(
     let ty = field.ty;
     let key = field.key.as_str();
     let skip = mode.skip(private, key);
-
-    if field.attrs.display.is_some() {
-        return match field.option_inner {
-            Some(inner) => {
-                let text = quote_spanned!(inner.span()=> &#private::display_str::<#inner>(__value));
-                let entry = mode.entry(private, key, text);
-                quote! {
-                    match &self.#member {
-                        ::core::option::Option::Some(__value) => { #entry }
-                        ::core::option::Option::None => { #skip }
-                    }
+    match field_value(cont, field, private) {
+        FieldValue::OptionalDisplay(text) => {
+            let entry = mode.entry(private, key, text);
+            quote! {
+                match &self.#member {
+                    ::core::option::Option::Some(__value) => { #entry }
+                    ::core::option::Option::None => { #skip }
                 }
             }
-            None => {
-                let text = quote_spanned!(ty.span()=> &#private::display_str::<#ty>(&self.#member));
-                mode.entry(private, key, text)
-            }
-        };
-    }
-
-    // `nested` under STRING_MAP is reported by the checks; the field is
-    // expanded as JSON so that the same mistake is not reported twice.
-    let validation = match field.attrs.nested {
-        Some(_) => Validation::Json,
-        None => cont.attrs.validation,
-    };
-    match validation {
-        Validation::StringMap => {
-            let text = quote_spanned! {ty.span()=>
-                <#ty as #private::StringLike>::as_response_str(&self.#member)
-            };
+        }
+        FieldValue::Display(text) => mode.entry(private, key, text),
+        FieldValue::Str(text) => {
             let entry = mode.entry(private, key, quote!(__text));
             quote! {
                 match #text {
@@ -297,14 +330,7 @@ fn serialize_field(
                 }
             }
         }
-        Validation::Json => {
-            let span = ty.span();
-            let spanned_private = respan(private.clone(), span);
-            let mut member = member.clone();
-            member.set_span(span);
-            let value = quote_spanned! {span=>
-                <#ty as #spanned_private::JsonValue>::as_json(&self.#member)
-            };
+        FieldValue::Json(value) => {
             let entry = mode.entry(private, key, value);
             quote! {
                 if (&&#private::Probe::<#ty>::new()).is_absent(&self.#member) {
@@ -346,59 +372,29 @@ fn write_field(cont: &Container, field: &Field, private: &TokenStream) -> TokenS
     // The checks have held every key to `[A-Za-z0-9_-]`: nothing to escape.
     let key = proc_macro2::Literal::byte_string(format!("\"{}\":", field.key).as_bytes());
     let write_key = quote!(#private::write_key(__out, &mut __first, #key););
-
-    if field.attrs.display.is_some() {
-        return match field.option_inner {
-            Some(inner) => {
-                let text = quote_spanned!(inner.span()=> &#private::display_str::<#inner>(__value));
-                quote! {
-                    if let ::core::option::Option::Some(__value) = &self.#member {
-                        #write_key
-                        #private::write_serde(__out, #text)?;
-                    }
-                }
+    match field_value(cont, field, private) {
+        FieldValue::OptionalDisplay(text) => quote! {
+            if let ::core::option::Option::Some(__value) = &self.#member {
+                #write_key
+                #private::write_serde(__out, #text)?;
             }
-            None => {
-                let text = quote_spanned!(ty.span()=> &#private::display_str::<#ty>(&self.#member));
-                quote! {
-                    #write_key
-                    #private::write_serde(__out, #text)?;
-                }
+        },
+        FieldValue::Display(text) => quote! {
+            #write_key
+            #private::write_serde(__out, #text)?;
+        },
+        FieldValue::Str(text) => quote! {
+            if let ::core::option::Option::Some(__text) = #text {
+                #write_key
+                #private::write_str(__out, __text);
             }
-        };
-    }
-
-    let validation = match field.attrs.nested {
-        Some(_) => Validation::Json,
-        None => cont.attrs.validation,
-    };
-    match validation {
-        Validation::StringMap => {
-            let text = quote_spanned! {ty.span()=>
-                <#ty as #private::StringLike>::as_response_str(&self.#member)
-            };
-            quote! {
-                if let ::core::option::Option::Some(__text) = #text {
-                    #write_key
-                    #private::write_str(__out, __text);
-                }
+        },
+        FieldValue::Json(value) => quote! {
+            if !(&&#private::Probe::<#ty>::new()).is_absent(&self.#member) {
+                #write_key
+                (&&#private::Writer::<#ty>::new()).write_value(&self.#member, #value, __out)?;
             }
-        }
-        Validation::Json => {
-            let span = ty.span();
-            let spanned_private = respan(private.clone(), span);
-            let mut spanned_member = member.clone();
-            spanned_member.set_span(span);
-            let value = quote_spanned! {span=>
-                <#ty as #spanned_private::JsonValue>::as_json(&self.#spanned_member)
-            };
-            quote! {
-                if !(&&#private::Probe::<#ty>::new()).is_absent(&self.#member) {
-                    #write_key
-                    (&&#private::Writer::<#ty>::new()).write_value(&self.#member, #value, __out)?;
-                }
-            }
-        }
+        },
     }
 }
 
