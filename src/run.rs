@@ -24,7 +24,7 @@ use lambda_runtime::tower::{Layer, Service};
 use lambda_runtime::{Diagnostic, LambdaEvent, LambdaInvocation, Runtime};
 use serde_json::value::RawValue;
 
-use crate::handler::{Error, Handler, HandlerFn};
+use crate::handler::{CallFuture, Erased, Error, Handler, HandlerFn};
 
 /// Where the Lambda Runtime API listens; set by Lambda (and by cargo-lambda).
 pub(crate) const RUNTIME_API: &str = "AWS_LAMBDA_RUNTIME_API";
@@ -86,43 +86,46 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// }
 /// ```
 pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
-    if std::env::var_os(RUNTIME_API).is_some() {
-        return serve(Arc::new(handler)).await;
-    }
-    let mut stdout = std::io::stdout();
-    let mut stderr = std::io::stderr();
-    // Collected first: `ArgsOs` is not `Send`, and `run`'s future must be.
-    let args: Vec<_> = std::env::args_os().collect();
-    let code =
-        crate::cli::main_with(&handler, args, std::io::stdin(), &mut stdout, &mut stderr).await;
-    if code == 0 {
-        return Ok(());
-    }
-    // `exit` runs no destructors: flush what the CLI wrote first.
-    use std::io::Write as _;
-    let _ = stdout.flush();
-    let _ = stderr.flush();
-    std::process::exit(code)
+    run_erased(Arc::new(handler)).await
 }
 
-/// Serves `handler` on the Lambda Runtime API until it fails.
+/// [`run`] for a handler behind `dyn Erased`.
 ///
 /// Neither generic nor an `async fn` whose future other futures embed: the
-/// handler is behind `dyn Answer`, and the future is boxed behind this one
+/// handler is behind `dyn Erased`, and the future is boxed behind this one
 /// call. rustc copies the body of every `async` block into each codegen unit
 /// that polls or drops it; the runtime's futures are large (its
 /// `run_concurrent` future alone is 14 KB), and, embedded in `main`'s future
 /// as they were, they were copied three times into every handler binary.
 /// Behind a boxed `dyn Future` made here, they are compiled once, in this
-/// crate. The handler's own future was already boxed per invocation (see
-/// [`AnswerService`]): the per-invocation path gains one virtual call.
+/// crate, and so is the command line. The handler's own future is boxed per
+/// invocation (see [`Erased`]).
 #[inline(never)]
-fn serve(handler: Arc<dyn Answer>) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> {
-    Box::pin(serve_with(handler))
+fn run_erased(handler: Arc<dyn Erased>) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> {
+    Box::pin(async move {
+        if std::env::var_os(RUNTIME_API).is_some() {
+            return serve(handler).await;
+        }
+        let mut stdout = std::io::stdout();
+        let mut stderr = std::io::stderr();
+        // Collected first: `ArgsOs` is not `Send`, and `run`'s future must be.
+        let args: Vec<_> = std::env::args_os().collect();
+        let code =
+            crate::cli::main_erased(&*handler, args, std::io::stdin(), &mut stdout, &mut stderr)
+                .await;
+        if code == 0 {
+            return Ok(());
+        }
+        // `exit` runs no destructors: flush what the CLI wrote first.
+        use std::io::Write as _;
+        let _ = stdout.flush();
+        let _ = stderr.flush();
+        std::process::exit(code)
+    })
 }
 
-/// [`serve`]'s future.
-async fn serve_with(handler: Arc<dyn Answer>) -> Result<(), Error> {
+/// Serves `handler` on the Lambda Runtime API until it fails.
+async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
@@ -144,56 +147,18 @@ async fn serve_with(handler: Arc<dyn Answer>) -> Result<(), Error> {
         .await
 }
 
-/// Runs the handler on the raw body parked under the event's token.
-async fn answer<F: HandlerFn>(
-    handler: &Handler<F>,
-    bodies: &RawBodies,
-    event: LambdaEvent<u64>,
-) -> Result<Box<RawValue>, Diagnostic> {
-    let LambdaEvent {
-        payload: token,
-        context,
-    } = event;
-    let Some(body) = bodies.take(token) else {
-        return Err(Diagnostic {
-            error_type: "Runtime.InternalError".to_owned(),
-            error_message: "connect-lambda lost the event body before the handler ran".to_owned(),
-        });
-    };
-    let response = handler
-        .function()
-        .call(&body, &context)
-        .await
-        .map_err(|error| diagnostic(&error))?;
-    raw_response(response).map_err(|error| diagnostic(&error))
-}
-
-/// A handler with its type erased: what [`serve`] runs for each event.
-trait Answer: Send + Sync + 'static {
-    /// Runs the handler on the body parked under the event's token.
-    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture;
-}
-
-/// The future of one invocation's answer.
-type AnswerFuture = Pin<Box<dyn Future<Output = Result<Box<RawValue>, Diagnostic>> + Send>>;
-
-impl<F: HandlerFn> Answer for Handler<F> {
-    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture {
-        Box::pin(async move { answer(&self, &bodies, event).await })
-    }
-}
-
-/// The service `lambda_runtime` calls with each event's token: runs the
-/// handler on the parked body.
+/// The service `lambda_runtime` calls with each event's token: takes the
+/// parked body back and runs the handler on it.
 ///
-/// A named type with a boxed `dyn Future + Send` rather than `service_fn`
-/// over a closure: there, rustc cannot prove `run`'s future `Send` for a
-/// concrete handler ("implementation of `Send` is not general enough", its
-/// limit with borrows held across an await); behind `dyn`, the futures of
-/// the runtime that hold it are `Send`, and `run` can be spawned.
+/// A named type whose future is the handler's boxed `dyn Future + Send`
+/// rather than `service_fn` over a closure: there, rustc cannot prove
+/// `run`'s future `Send` for a concrete handler ("implementation of `Send`
+/// is not general enough", its limit with borrows held across an await);
+/// behind `dyn`, the futures of the runtime that hold it are `Send`, and
+/// `run` can be spawned.
 #[derive(Clone)]
 struct AnswerService {
-    handler: Arc<dyn Answer>,
+    handler: Arc<dyn Erased>,
     bodies: RawBodies,
 }
 
@@ -206,8 +171,46 @@ impl Service<LambdaEvent<u64>> for AnswerService {
         task::Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, event: LambdaEvent<u64>) -> Self::Future {
-        Arc::clone(&self.handler).answer(self.bodies.clone(), event)
+    fn call(&mut self, event: LambdaEvent<u64>) -> AnswerFuture {
+        let LambdaEvent {
+            payload: token,
+            context,
+        } = event;
+        AnswerFuture {
+            call: self
+                .bodies
+                .take(token)
+                .map(|body| self.handler.call_owned(body, Some(context))),
+        }
+    }
+}
+
+/// One invocation's answer: the handler's future, its response checked as
+/// JSON and its error turned into Lambda's.
+///
+/// Not generic, and no second box: the handler's future is the one
+/// [`Erased::call_owned`] made.
+struct AnswerFuture {
+    /// `None` when the body was not parked under the event's token.
+    call: Option<CallFuture>,
+}
+
+impl Future for AnswerFuture {
+    type Output = Result<Box<RawValue>, Diagnostic>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> task::Poll<Self::Output> {
+        let Some(call) = self.call.as_mut() else {
+            return task::Poll::Ready(Err(Diagnostic {
+                error_type: "Runtime.InternalError".to_owned(),
+                error_message: "connect-lambda lost the event body before the handler ran"
+                    .to_owned(),
+            }));
+        };
+        call.as_mut().poll(cx).map(|response| {
+            response
+                .and_then(raw_response)
+                .map_err(|error| diagnostic(&error))
+        })
     }
 }
 
