@@ -224,15 +224,17 @@ fn diagnostic(error: &InvokeError) -> Diagnostic {
 
 /// The handler's response bytes as a value `lambda_runtime` writes out
 /// verbatim (a `RawValue` is serialised as its text: no re-encoding).
+///
+/// Checked by `serde_json::from_slice`, whose parser over a byte slice is
+/// the one that reads events (`RawValue::from_string` would compile in a
+/// second parser, over `str`, for this one check).
 fn raw_response(bytes: Vec<u8>) -> Result<Box<RawValue>, InvokeError> {
-    let not_json = || {
+    serde_json::from_slice(&bytes).map_err(|_| {
         InvokeError::new(
             ErrorType::InvalidResponse,
             "the handler's response is not a JSON document",
         )
-    };
-    let text = String::from_utf8(bytes).map_err(|_| not_json())?;
-    RawValue::from_string(text).map_err(|_| not_json())
+    })
 }
 
 /// Raw event bodies waiting for their handler, by token.
@@ -463,7 +465,14 @@ mod tests {
 
     #[test]
     fn a_response_that_is_not_json_is_an_invalid_response() {
-        for bytes in [&b"{\"a\":"[..], b"", b"\xff\xfe", b"{} {}"] {
+        for bytes in [
+            &b"{\"a\":"[..],
+            b"",
+            b"\xff\xfe",
+            b"{} {}",
+            b"\"\xff\"",
+            b"{\"\xc3\":1}",
+        ] {
             let error = raw_response(bytes.to_vec()).unwrap_err();
             assert_eq!(error.kind(), ErrorType::InvalidResponse);
         }
