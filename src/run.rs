@@ -19,10 +19,11 @@ use std::task;
 
 use bytes::Bytes;
 use connect_types::error::{ErrorType, InvokeError};
-use lambda_runtime::layers::TracingLayer;
+use lambda_runtime::layers::trace::request_span;
 use lambda_runtime::tower::{Layer, Service};
 use lambda_runtime::{Diagnostic, LambdaEvent, LambdaInvocation, Runtime};
 use serde_json::value::RawValue;
+use tracing::instrument::{Instrument, Instrumented};
 
 use crate::handler::{CallFuture, Erased, Error, Handler, HandlerFn};
 
@@ -138,11 +139,10 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
         handler,
         bodies: bodies.clone(),
     };
-    // Layers added later run first: the tracing span (request id only)
-    // wraps the raw-body layer, which wraps lambda_runtime's own services.
+    // The raw-body layer (which also opens each invocation's tracing span)
+    // wraps lambda_runtime's own services.
     Runtime::new(service)
         .layer(RawBodyLayer { bodies })
-        .layer(TracingLayer::new())
         .run_concurrent()
         .await
 }
@@ -301,7 +301,14 @@ impl<S> Layer<S> for RawBodyLayer {
     }
 }
 
-/// [`RawBodyLayer`]'s service: parks the body, passes its token on.
+/// [`RawBodyLayer`]'s service: parks the body, passes its token on, and runs
+/// the inner services inside the invocation's tracing span.
+///
+/// The span is `lambda_runtime`'s own (`request_span`: the request id, and
+/// the X-Ray trace id and tenant id when set), opened here rather than by a
+/// `TracingLayer` of its own: one generic layer fewer around the runtime's
+/// services, whose type every function of the runtime's loops (and every
+/// symbol name) carries.
 #[derive(Clone)]
 struct RawBodyService<S> {
     inner: S,
@@ -326,18 +333,24 @@ where
             body,
             context,
         } = invocation;
+        let span = request_span(&context);
         let token = self.bodies.park(body);
         let parked = ParkedBody {
             bodies: self.bodies.clone(),
             token,
         };
-        let future = self.inner.call(LambdaInvocation {
-            parts,
-            body: Bytes::from(token.to_string()),
-            context,
-        });
+        let future = {
+            // Entered while the inner services are called, as
+            // `TracingLayer` does, so that their spans are its children.
+            let _entered = span.enter();
+            self.inner.call(LambdaInvocation {
+                parts,
+                body: Bytes::from(token.to_string()),
+                context,
+            })
+        };
         RawBodyFuture {
-            future: Box::pin(future),
+            future: Box::pin(future).instrument(span),
             _parked: parked,
         }
     }
@@ -349,7 +362,7 @@ where
 /// A named type rather than a boxed `async` block: its `Send` follows from
 /// its fields, so `run`'s future stays provably `Send`.
 struct RawBodyFuture<F> {
-    future: Pin<Box<F>>,
+    future: Instrumented<Pin<Box<F>>>,
     _parked: ParkedBody,
 }
 
@@ -357,7 +370,7 @@ impl<F: Future> Future for RawBodyFuture<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> task::Poll<F::Output> {
-        self.future.as_mut().poll(cx)
+        Pin::new(&mut self.future).poll(cx)
     }
 }
 
