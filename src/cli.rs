@@ -146,8 +146,8 @@ fn prepare(
             Err(error) => output_failed(stderr, &error),
         }),
         Command::Manifest => {
-            let written = serde_json::to_writer_pretty(&mut *stdout, &handler.manifest())
-                .map_err(std::io::Error::from)
+            let written = stdout
+                .write_all(&crate::manifest_text::pretty(&handler.manifest()))
                 .and_then(|()| writeln!(stdout))
                 .and_then(|()| stdout.flush());
             Err(match written {
