@@ -17,7 +17,11 @@ use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::handler::{Handler, HandlerFn};
+use bytes::Bytes;
+use connect_types::error::InvokeError;
+use connect_types::manifest::Manifest;
+
+use crate::handler::{Erased, Handler, HandlerFn};
 use crate::run::{
     FUNCTION_MEMORY_SIZE, FUNCTION_NAME, FUNCTION_VERSION, MAX_CONCURRENCY, RUNTIME_API,
 };
@@ -77,8 +81,8 @@ pub async fn main_with<F, I, A, R, O, E>(
     handler: &Handler<F>,
     args: I,
     stdin: R,
-    mut stdout: O,
-    mut stderr: E,
+    stdout: O,
+    stderr: E,
 ) -> i32
 where
     F: HandlerFn,
@@ -88,63 +92,105 @@ where
     O: Write,
     E: Write,
 {
-    let mut args = args.into_iter().map(Into::into);
+    let args = args.into_iter().map(Into::into).collect();
+    main_erased(handler, args, stdin, stdout, stderr).await
+}
+
+/// [`main_with`] for a handler behind `dyn Erased` (what [`run`](crate::run())
+/// calls).
+///
+/// Everything but the handler's own future is synchronous code (in
+/// [`prepare`] and [`finish`]); the handler's future is the boxed one that
+/// the Lambda path polls too, so a handler binary carries the handler's code
+/// once, not once for Lambda and once for the command line. The streams stay
+/// generic: behind `dyn Read` / `dyn Write`, every method of their vtables
+/// (vectored writes, `read_exact`, `read_to_string`, ...) would be compiled
+/// in, used or not.
+pub(crate) async fn main_erased<R: Read, O: Write, E: Write>(
+    handler: &dyn Erased,
+    args: Vec<OsString>,
+    mut stdin: R,
+    mut stdout: O,
+    mut stderr: E,
+) -> i32 {
+    let body = match prepare(handler, args, &mut stdin, &mut stdout, &mut stderr) {
+        Ok(body) => body,
+        Err(code) => return code,
+    };
+    let result = handler.call_owned(Bytes::from(body), None).await;
+    finish(result, &mut stdout, &mut stderr)
+}
+
+/// Runs the command line up to the invocation: the event's bytes to invoke
+/// the handler on, or the exit code when there is nothing to invoke (help,
+/// the manifest, a bad command line, an event that cannot be read).
+fn prepare(
+    handler: &dyn Erased,
+    args: Vec<OsString>,
+    stdin: &mut impl Read,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> Result<Vec<u8>, i32> {
+    let mut args = args.into_iter();
     let program = program_name(args.next());
     let command = match parse(args) {
         Ok(command) => command,
         Err(problem) => {
-            let _ = write_usage(&mut stderr, &program, problem.as_deref());
-            return USAGE;
+            let _ = write_usage(stderr, &program, problem.as_deref());
+            return Err(USAGE);
         }
     };
     match command {
-        Command::Help => match write_help(&mut stdout, &program, handler) {
+        Command::Help => Err(match write_help(stdout, &program, &handler.manifest()) {
             Ok(()) => SUCCESS,
-            Err(error) => output_failed(&mut stderr, &error),
-        },
+            Err(error) => output_failed(stderr, &error),
+        }),
         Command::Manifest => {
-            let written = serde_json::to_writer_pretty(&mut stdout, &handler.manifest())
-                .map_err(std::io::Error::from)
+            let written = stdout
+                .write_all(&crate::manifest_text::pretty(&handler.manifest()))
+                .and_then(|()| writeln!(stdout))
+                .and_then(|()| stdout.flush());
+            Err(match written {
+                Ok(()) => SUCCESS,
+                Err(error) => output_failed(stderr, &error),
+            })
+        }
+        Command::Event(source) => read_event(&source, stdin).map_err(|error| {
+            let _ = match &source {
+                Source::Stdin => {
+                    writeln!(stderr, "error: cannot read the event from stdin: {error}")
+                }
+                Source::File(path) => writeln!(
+                    stderr,
+                    "error: cannot read the event file {}: {error}",
+                    path.display()
+                ),
+            };
+            USAGE
+        }),
+    }
+}
+
+/// Writes the invocation's outcome and returns the exit code.
+fn finish(
+    result: Result<Vec<u8>, InvokeError>,
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+) -> i32 {
+    match result {
+        Ok(response) => {
+            let written = stdout
+                .write_all(&response)
                 .and_then(|()| writeln!(stdout))
                 .and_then(|()| stdout.flush());
             match written {
                 Ok(()) => SUCCESS,
-                Err(error) => output_failed(&mut stderr, &error),
+                Err(error) => output_failed(stderr, &error),
             }
         }
-        Command::Event(source) => {
-            let body = match read_event(&source, stdin) {
-                Ok(body) => body,
-                Err(error) => {
-                    let _ = match &source {
-                        Source::Stdin => {
-                            writeln!(stderr, "error: cannot read the event from stdin: {error}")
-                        }
-                        Source::File(path) => writeln!(
-                            stderr,
-                            "error: cannot read the event file {}: {error}",
-                            path.display()
-                        ),
-                    };
-                    return USAGE;
-                }
-            };
-            match handler.invoke(&body).await {
-                Ok(response) => {
-                    let written = stdout
-                        .write_all(&response)
-                        .and_then(|()| writeln!(stdout))
-                        .and_then(|()| stdout.flush());
-                    match written {
-                        Ok(()) => SUCCESS,
-                        Err(error) => output_failed(&mut stderr, &error),
-                    }
-                }
-                Err(error) => {
-                    let _ = writeln!(stderr, "{}: {}", error.error_type(), error.message());
-                    INVOCATION_FAILED
-                }
-            }
+        Err(error) => {
+            let _ = writeln!(stderr, "{}: {}", error.error_type(), error.message());
+            INVOCATION_FAILED
         }
     }
 }
@@ -209,7 +255,7 @@ fn missing_event_file() -> String {
     "--event needs the event's file name (or - for stdin)".to_owned()
 }
 
-fn read_event(source: &Source, mut stdin: impl Read) -> std::io::Result<Vec<u8>> {
+fn read_event(source: &Source, stdin: &mut impl Read) -> std::io::Result<Vec<u8>> {
     match source {
         Source::Stdin => {
             let mut body = Vec::new();
@@ -242,12 +288,7 @@ fn write_usage(out: &mut impl Write, program: &str, problem: Option<&str>) -> st
     out.flush()
 }
 
-fn write_help<F: HandlerFn>(
-    out: &mut impl Write,
-    program: &str,
-    handler: &Handler<F>,
-) -> std::io::Result<()> {
-    let manifest = handler.manifest();
+fn write_help(out: &mut impl Write, program: &str, manifest: &Manifest) -> std::io::Result<()> {
     let name = match &manifest.function {
         Some(function) => format!("{} (Lambda function {function})", manifest.handler),
         None => manifest.handler.clone(),

@@ -3,8 +3,10 @@
 
 use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
+use bytes::Bytes;
 use connect_types::error::{ErrorType, InvokeError};
 use connect_types::event::ContactFlowEvent;
 use connect_types::manifest::Manifest;
@@ -185,10 +187,40 @@ impl<F: HandlerFn> Handler<F> {
     pub fn manifest(&self) -> Manifest {
         F::manifest()
     }
+}
 
-    /// The wrapped handler function, for `run`.
-    pub(crate) fn function(&self) -> &F {
-        &self.inner.function
+/// A [`Handler`] with its type erased: what `run` serves, inside Lambda and
+/// on the command line alike.
+///
+/// The handler's `call` future is made in one place, [`call_owned`]
+/// (`Erased::call_owned`), and boxed there: both paths poll that one boxed
+/// future, so its code (the handler's extraction, the function, the
+/// response's serialisation) is compiled once per handler. Awaited directly
+/// by `run`'s Lambda path and by the command line, as it was, it was inlined
+/// into each, and each binary carried the handler twice.
+pub(crate) trait Erased: Send + Sync + 'static {
+    /// Runs the handler on `body` with `context` (the local placeholder
+    /// context of [`Handler::invoke`] when `None`).
+    fn call_owned(&self, body: Bytes, context: Option<Context>) -> CallFuture;
+
+    /// The handler's manifest.
+    fn manifest(&self) -> Manifest;
+}
+
+/// The future of one erased invocation.
+pub(crate) type CallFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, InvokeError>> + Send>>;
+
+impl<F: HandlerFn> Erased for Handler<F> {
+    fn call_owned(&self, body: Bytes, context: Option<Context>) -> CallFuture {
+        let handler = Arc::clone(&self.inner);
+        Box::pin(async move {
+            let context = context.as_ref().unwrap_or(&handler.local_context);
+            handler.function.call(&body, context).await
+        })
+    }
+
+    fn manifest(&self) -> Manifest {
+        F::manifest()
     }
 }
 

@@ -66,6 +66,7 @@
 pub mod cli;
 mod handler;
 mod manifest_dir;
+mod manifest_text;
 mod run;
 
 pub use connect_types::error::{ErrorType, InvokeError};

@@ -19,12 +19,13 @@ use std::task;
 
 use bytes::Bytes;
 use connect_types::error::{ErrorType, InvokeError};
-use lambda_runtime::layers::TracingLayer;
+use lambda_runtime::layers::trace::request_span;
 use lambda_runtime::tower::{Layer, Service};
 use lambda_runtime::{Diagnostic, LambdaEvent, LambdaInvocation, Runtime};
 use serde_json::value::RawValue;
+use tracing::instrument::{Instrument, Instrumented};
 
-use crate::handler::{Error, Handler, HandlerFn};
+use crate::handler::{CallFuture, Erased, Error, Handler, HandlerFn};
 
 /// Where the Lambda Runtime API listens; set by Lambda (and by cargo-lambda).
 pub(crate) const RUNTIME_API: &str = "AWS_LAMBDA_RUNTIME_API";
@@ -86,43 +87,46 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// }
 /// ```
 pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
-    if std::env::var_os(RUNTIME_API).is_some() {
-        return serve(Arc::new(handler)).await;
-    }
-    let mut stdout = std::io::stdout();
-    let mut stderr = std::io::stderr();
-    // Collected first: `ArgsOs` is not `Send`, and `run`'s future must be.
-    let args: Vec<_> = std::env::args_os().collect();
-    let code =
-        crate::cli::main_with(&handler, args, std::io::stdin(), &mut stdout, &mut stderr).await;
-    if code == 0 {
-        return Ok(());
-    }
-    // `exit` runs no destructors: flush what the CLI wrote first.
-    use std::io::Write as _;
-    let _ = stdout.flush();
-    let _ = stderr.flush();
-    std::process::exit(code)
+    run_erased(Arc::new(handler)).await
 }
 
-/// Serves `handler` on the Lambda Runtime API until it fails.
+/// [`run`] for a handler behind `dyn Erased`.
 ///
 /// Neither generic nor an `async fn` whose future other futures embed: the
-/// handler is behind `dyn Answer`, and the future is boxed behind this one
+/// handler is behind `dyn Erased`, and the future is boxed behind this one
 /// call. rustc copies the body of every `async` block into each codegen unit
 /// that polls or drops it; the runtime's futures are large (its
 /// `run_concurrent` future alone is 14 KB), and, embedded in `main`'s future
 /// as they were, they were copied three times into every handler binary.
 /// Behind a boxed `dyn Future` made here, they are compiled once, in this
-/// crate. The handler's own future was already boxed per invocation (see
-/// [`AnswerService`]): the per-invocation path gains one virtual call.
+/// crate, and so is the command line. The handler's own future is boxed per
+/// invocation (see [`Erased`]).
 #[inline(never)]
-fn serve(handler: Arc<dyn Answer>) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> {
-    Box::pin(serve_with(handler))
+fn run_erased(handler: Arc<dyn Erased>) -> Pin<Box<dyn Future<Output = Result<(), Error>> + Send>> {
+    Box::pin(async move {
+        if std::env::var_os(RUNTIME_API).is_some() {
+            return serve(handler).await;
+        }
+        let mut stdout = std::io::stdout();
+        let mut stderr = std::io::stderr();
+        // Collected first: `ArgsOs` is not `Send`, and `run`'s future must be.
+        let args: Vec<_> = std::env::args_os().collect();
+        let code =
+            crate::cli::main_erased(&*handler, args, std::io::stdin(), &mut stdout, &mut stderr)
+                .await;
+        if code == 0 {
+            return Ok(());
+        }
+        // `exit` runs no destructors: flush what the CLI wrote first.
+        use std::io::Write as _;
+        let _ = stdout.flush();
+        let _ = stderr.flush();
+        std::process::exit(code)
+    })
 }
 
-/// [`serve`]'s future.
-async fn serve_with(handler: Arc<dyn Answer>) -> Result<(), Error> {
+/// Serves `handler` on the Lambda Runtime API until it fails.
+async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
@@ -135,65 +139,26 @@ async fn serve_with(handler: Arc<dyn Answer>) -> Result<(), Error> {
         handler,
         bodies: bodies.clone(),
     };
-    // Layers added later run first: the tracing span (request id only)
-    // wraps the raw-body layer, which wraps lambda_runtime's own services.
+    // The raw-body layer (which also opens each invocation's tracing span)
+    // wraps lambda_runtime's own services.
     Runtime::new(service)
         .layer(RawBodyLayer { bodies })
-        .layer(TracingLayer::new())
         .run_concurrent()
         .await
 }
 
-/// Runs the handler on the raw body parked under the event's token.
-async fn answer<F: HandlerFn>(
-    handler: &Handler<F>,
-    bodies: &RawBodies,
-    event: LambdaEvent<u64>,
-) -> Result<Box<RawValue>, Diagnostic> {
-    let LambdaEvent {
-        payload: token,
-        context,
-    } = event;
-    let Some(body) = bodies.take(token) else {
-        return Err(Diagnostic {
-            error_type: "Runtime.InternalError".to_owned(),
-            error_message: "connect-lambda lost the event body before the handler ran".to_owned(),
-        });
-    };
-    let response = handler
-        .function()
-        .call(&body, &context)
-        .await
-        .map_err(|error| diagnostic(&error))?;
-    raw_response(response).map_err(|error| diagnostic(&error))
-}
-
-/// A handler with its type erased: what [`serve`] runs for each event.
-trait Answer: Send + Sync + 'static {
-    /// Runs the handler on the body parked under the event's token.
-    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture;
-}
-
-/// The future of one invocation's answer.
-type AnswerFuture = Pin<Box<dyn Future<Output = Result<Box<RawValue>, Diagnostic>> + Send>>;
-
-impl<F: HandlerFn> Answer for Handler<F> {
-    fn answer(self: Arc<Self>, bodies: RawBodies, event: LambdaEvent<u64>) -> AnswerFuture {
-        Box::pin(async move { answer(&self, &bodies, event).await })
-    }
-}
-
-/// The service `lambda_runtime` calls with each event's token: runs the
-/// handler on the parked body.
+/// The service `lambda_runtime` calls with each event's token: takes the
+/// parked body back and runs the handler on it.
 ///
-/// A named type with a boxed `dyn Future + Send` rather than `service_fn`
-/// over a closure: there, rustc cannot prove `run`'s future `Send` for a
-/// concrete handler ("implementation of `Send` is not general enough", its
-/// limit with borrows held across an await); behind `dyn`, the futures of
-/// the runtime that hold it are `Send`, and `run` can be spawned.
+/// A named type whose future is the handler's boxed `dyn Future + Send`
+/// rather than `service_fn` over a closure: there, rustc cannot prove
+/// `run`'s future `Send` for a concrete handler ("implementation of `Send`
+/// is not general enough", its limit with borrows held across an await);
+/// behind `dyn`, the futures of the runtime that hold it are `Send`, and
+/// `run` can be spawned.
 #[derive(Clone)]
 struct AnswerService {
-    handler: Arc<dyn Answer>,
+    handler: Arc<dyn Erased>,
     bodies: RawBodies,
 }
 
@@ -206,8 +171,46 @@ impl Service<LambdaEvent<u64>> for AnswerService {
         task::Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, event: LambdaEvent<u64>) -> Self::Future {
-        Arc::clone(&self.handler).answer(self.bodies.clone(), event)
+    fn call(&mut self, event: LambdaEvent<u64>) -> AnswerFuture {
+        let LambdaEvent {
+            payload: token,
+            context,
+        } = event;
+        AnswerFuture {
+            call: self
+                .bodies
+                .take(token)
+                .map(|body| self.handler.call_owned(body, Some(context))),
+        }
+    }
+}
+
+/// One invocation's answer: the handler's future, its response checked as
+/// JSON and its error turned into Lambda's.
+///
+/// Not generic, and no second box: the handler's future is the one
+/// [`Erased::call_owned`] made.
+struct AnswerFuture {
+    /// `None` when the body was not parked under the event's token.
+    call: Option<CallFuture>,
+}
+
+impl Future for AnswerFuture {
+    type Output = Result<Box<RawValue>, Diagnostic>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> task::Poll<Self::Output> {
+        let Some(call) = self.call.as_mut() else {
+            return task::Poll::Ready(Err(Diagnostic {
+                error_type: "Runtime.InternalError".to_owned(),
+                error_message: "connect-lambda lost the event body before the handler ran"
+                    .to_owned(),
+            }));
+        };
+        call.as_mut().poll(cx).map(|response| {
+            response
+                .and_then(raw_response)
+                .map_err(|error| diagnostic(&error))
+        })
     }
 }
 
@@ -221,15 +224,17 @@ fn diagnostic(error: &InvokeError) -> Diagnostic {
 
 /// The handler's response bytes as a value `lambda_runtime` writes out
 /// verbatim (a `RawValue` is serialised as its text: no re-encoding).
+///
+/// Checked by `serde_json::from_slice`, whose parser over a byte slice is
+/// the one that reads events (`RawValue::from_string` would compile in a
+/// second parser, over `str`, for this one check).
 fn raw_response(bytes: Vec<u8>) -> Result<Box<RawValue>, InvokeError> {
-    let not_json = || {
+    serde_json::from_slice(&bytes).map_err(|_| {
         InvokeError::new(
             ErrorType::InvalidResponse,
             "the handler's response is not a JSON document",
         )
-    };
-    let text = String::from_utf8(bytes).map_err(|_| not_json())?;
-    RawValue::from_string(text).map_err(|_| not_json())
+    })
 }
 
 /// Raw event bodies waiting for their handler, by token.
@@ -296,7 +301,14 @@ impl<S> Layer<S> for RawBodyLayer {
     }
 }
 
-/// [`RawBodyLayer`]'s service: parks the body, passes its token on.
+/// [`RawBodyLayer`]'s service: parks the body, passes its token on, and runs
+/// the inner services inside the invocation's tracing span.
+///
+/// The span is `lambda_runtime`'s own (`request_span`: the request id, and
+/// the X-Ray trace id and tenant id when set), opened here rather than by a
+/// `TracingLayer` of its own: one generic layer fewer around the runtime's
+/// services, whose type every function of the runtime's loops (and every
+/// symbol name) carries.
 #[derive(Clone)]
 struct RawBodyService<S> {
     inner: S,
@@ -321,18 +333,24 @@ where
             body,
             context,
         } = invocation;
+        let span = request_span(&context);
         let token = self.bodies.park(body);
         let parked = ParkedBody {
             bodies: self.bodies.clone(),
             token,
         };
-        let future = self.inner.call(LambdaInvocation {
-            parts,
-            body: Bytes::from(token.to_string()),
-            context,
-        });
+        let future = {
+            // Entered while the inner services are called, as
+            // `TracingLayer` does, so that their spans are its children.
+            let _entered = span.enter();
+            self.inner.call(LambdaInvocation {
+                parts,
+                body: Bytes::from(token.to_string()),
+                context,
+            })
+        };
         RawBodyFuture {
-            future: Box::pin(future),
+            future: Box::pin(future).instrument(span),
             _parked: parked,
         }
     }
@@ -344,7 +362,7 @@ where
 /// A named type rather than a boxed `async` block: its `Send` follows from
 /// its fields, so `run`'s future stays provably `Send`.
 struct RawBodyFuture<F> {
-    future: Pin<Box<F>>,
+    future: Instrumented<Pin<Box<F>>>,
     _parked: ParkedBody,
 }
 
@@ -352,7 +370,7 @@ impl<F: Future> Future for RawBodyFuture<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut task::Context<'_>) -> task::Poll<F::Output> {
-        self.future.as_mut().poll(cx)
+        Pin::new(&mut self.future).poll(cx)
     }
 }
 
@@ -460,7 +478,14 @@ mod tests {
 
     #[test]
     fn a_response_that_is_not_json_is_an_invalid_response() {
-        for bytes in [&b"{\"a\":"[..], b"", b"\xff\xfe", b"{} {}"] {
+        for bytes in [
+            &b"{\"a\":"[..],
+            b"",
+            b"\xff\xfe",
+            b"{} {}",
+            b"\"\xff\"",
+            b"{\"\xc3\":1}",
+        ] {
             let error = raw_response(bytes.to_vec()).unwrap_err();
             assert_eq!(error.kind(), ErrorType::InvalidResponse);
         }
