@@ -61,6 +61,20 @@
 //!
 //! [`run`] serves the handler through `lambda_runtime` inside Lambda; outside
 //! it, the same binary is a small CLI (`--event FILE`, `--manifest`).
+//!
+//! # Cargo features
+//!
+//! - `concurrency` (off by default): serve up to
+//!   `AWS_LAMBDA_MAX_CONCURRENCY` invocations at once, with `lambda_runtime`'s
+//!   concurrent mode, for Lambda Managed Instances. Off, as
+//!   `lambda_runtime`'s own `concurrency-tokio` is off by default: it adds
+//!   about 100 KB of code, and standard Lambda serves one invocation per
+//!   process anyway. Without it, a variable above 1 gets a warning in the log
+//!   that says how to turn it on, and events are served one at a time.
+//!
+//!   ```toml
+//!   connect-lambda = { version = "0.1", features = ["concurrency"] }
+//!   ```
 #![warn(missing_docs)]
 
 pub mod cli;

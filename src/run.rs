@@ -43,8 +43,10 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// CLI outside it.
 ///
 /// **Inside Lambda** (`AWS_LAMBDA_RUNTIME_API` is set) it serves events
-/// through `lambda_runtime` until the process ends, concurrently when
-/// `AWS_LAMBDA_MAX_CONCURRENCY` is above 1. Each event's raw bytes go to the
+/// through `lambda_runtime` until the process ends: with the `concurrency`
+/// feature, up to `AWS_LAMBDA_MAX_CONCURRENCY` events at once (Lambda Managed
+/// Instances); without it, one at a time (a warning says so when the
+/// variable asks for more). Each event's raw bytes go to the
 /// handler unparsed; a bad event is answered with the handler's value-free
 /// error (`MalformedEvent`, `InvalidEvent`, ...) and the next event is served.
 /// No event payload is logged, at any level.
@@ -141,10 +143,31 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     };
     // The raw-body layer (which also opens each invocation's tracing span)
     // wraps lambda_runtime's own services.
-    Runtime::new(service)
-        .layer(RawBodyLayer { bodies })
-        .run_concurrent()
-        .await
+    let runtime = Runtime::new(service).layer(RawBodyLayer { bodies });
+    #[cfg(feature = "concurrency")]
+    return runtime.run_concurrent().await;
+    #[cfg(not(feature = "concurrency"))]
+    {
+        warn_if_concurrency_is_asked();
+        runtime.run().await
+    }
+}
+
+/// Says on stderr (the function's log) how to serve concurrently when
+/// Lambda asks for more than one invocation at a time and the `concurrency`
+/// feature is off. lambda_runtime warns too, in its own terms.
+#[cfg(not(feature = "concurrency"))]
+fn warn_if_concurrency_is_asked() {
+    let asked = std::env::var(MAX_CONCURRENCY)
+        .ok()
+        .and_then(|value| value.trim().parse::<u32>().ok());
+    if let Some(workers) = asked.filter(|&workers| workers > 1) {
+        eprintln!(
+            "connect-lambda: {MAX_CONCURRENCY} is {workers}, but connect-lambda was built without its \
+             `concurrency` feature: serving one invocation at a time. To serve {workers} at once, \
+             enable it: connect-lambda = {{ version = \"...\", features = [\"concurrency\"] }}"
+        );
+    }
 }
 
 /// The service `lambda_runtime` calls with each event's token: takes the

@@ -119,6 +119,8 @@ async fn serve_all(api: &RuntimeApi, polls: usize) -> Vec<Outcome> {
         outcomes = answered => outcomes.unwrap_or_else(|problem| panic!("{problem}")),
         stopped = &mut runtime => panic!("the runtime stopped while serving: {stopped:?}"),
     };
+    // A moment for any further poll (a loop more than expected) to show.
+    tokio::time::sleep(Duration::from_millis(100)).await;
     assert!(!runtime.is_finished(), "the runtime keeps serving");
     runtime.abort();
     assert_eq!(api.unexpected(), Vec::<String>::new());
@@ -235,8 +237,23 @@ async fn serves_a_series_and_survives_bad_events() {
     }
 }
 
+#[cfg(feature = "concurrency")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serves_concurrently_when_max_concurrency_is_set() {
+    // Three workers: each asks for one more event after the last.
+    serves_with_max_concurrency_3(3).await;
+}
+
+#[cfg(not(feature = "concurrency"))]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serves_one_at_a_time_without_the_concurrency_feature() {
+    // One loop: it asks for one more event after the last.
+    serves_with_max_concurrency_3(1).await;
+}
+
+/// Serves a series with `AWS_LAMBDA_MAX_CONCURRENCY=3`, expecting `workers`
+/// loops to poll for the next event after it.
+async fn serves_with_max_concurrency_3(workers: usize) {
     let _env = ENV.lock().await;
     logs();
     let mut events: Vec<Vec<u8>> = (0..8)
@@ -248,8 +265,9 @@ async fn serves_concurrently_when_max_concurrency_is_set() {
     let api = RuntimeApi::start(events).await;
     lambda_environment(&api.endpoint(), Some("3"));
 
-    // Three workers: each asks for one more event after the last.
-    let outcomes = serve_all(&api, count + 3).await;
+    let outcomes = serve_all(&api, count + workers).await;
+    // No more loops than that: each would have polled once more.
+    assert_eq!(api.next_calls(), count + workers);
 
     let mut company = 0;
     for (index, outcome) in outcomes.iter().enumerate() {

@@ -147,11 +147,16 @@ async fn serve(
     let concurrency = workers.map(|workers| workers.to_string());
     let mut lambda = Lambda::start(name, binary, &api.endpoint(), concurrency.as_deref());
 
-    // Every event answered, and then each worker polls for the next one.
+    // Every event answered, and then each worker polls for the next one
+    // (one loop without the `concurrency` feature).
+    let loops = if cfg!(feature = "concurrency") {
+        workers.unwrap_or(1)
+    } else {
+        1
+    };
     let answered = async {
         let outcomes = api.outcomes(TIMEOUT).await?;
-        api.wait_for_next_calls(count + workers.unwrap_or(1), TIMEOUT)
-            .await?;
+        api.wait_for_next_calls(count + loops, TIMEOUT).await?;
         Ok::<_, String>(outcomes)
     };
     let exited = async {
@@ -298,7 +303,8 @@ async fn the_tutorial_lambda_serves_a_series_and_survives_bad_events() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_profile_lambda_serves_nested_parameters_concurrently_and_survives_bad_events() {
+async fn the_profile_lambda_serves_nested_parameters_with_max_concurrency_set_and_survives_bad_events(
+) {
     let nested = parse(NESTED_EVENT);
     let with_parameters = |parameters: Value| {
         let mut event = nested.clone();
@@ -343,6 +349,15 @@ async fn the_profile_lambda_serves_nested_parameters_concurrently_and_survives_b
     )
     .await;
     let outcomes = &served.outcomes;
+    // Without the feature, the log says how to serve two at once.
+    assert_eq!(
+        served
+            .output
+            .contains("built without its `concurrency` feature: serving one invocation at a time"),
+        !cfg!(feature = "concurrency"),
+        "{}",
+        served.output
+    );
 
     assert_response(
         &outcomes[0],
