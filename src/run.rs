@@ -129,7 +129,7 @@ fn run_erased(handler: Arc<dyn Erased>) -> Pin<Box<dyn Future<Output = Result<()
 
 /// Serves `handler` on the Lambda Runtime API until it fails.
 async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
-    check_environment()?;
+    let max_concurrency = check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
             "connect_lambda::run must be called inside a Tokio runtime (use #[tokio::main])".into(),
@@ -145,10 +145,13 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     // wraps lambda_runtime's own services.
     let runtime = Runtime::new(service).layer(RawBodyLayer { bodies });
     #[cfg(feature = "concurrency")]
-    return runtime.run_concurrent().await;
+    {
+        let _ = max_concurrency; // lambda_runtime reads the variable itself.
+        runtime.run_concurrent().await
+    }
     #[cfg(not(feature = "concurrency"))]
     {
-        warn_if_concurrency_is_asked();
+        warn_if_concurrency_is_asked(max_concurrency);
         runtime.run().await
     }
 }
@@ -157,11 +160,8 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
 /// Lambda asks for more than one invocation at a time and the `concurrency`
 /// feature is off. lambda_runtime warns too, in its own terms.
 #[cfg(not(feature = "concurrency"))]
-fn warn_if_concurrency_is_asked() {
-    let asked = std::env::var(MAX_CONCURRENCY)
-        .ok()
-        .and_then(|value| value.trim().parse::<u32>().ok());
-    if let Some(workers) = asked.filter(|&workers| workers > 1) {
+fn warn_if_concurrency_is_asked(max_concurrency: Option<u32>) {
+    if let Some(workers) = max_concurrency.filter(|&workers| workers > 1) {
         eprintln!(
             "connect-lambda: {MAX_CONCURRENCY} is {workers}, but connect-lambda was built without its \
              `concurrency` feature: serving one invocation at a time. To serve {workers} at once, \
@@ -438,8 +438,9 @@ impl fmt::Debug for EnvironmentError {
 impl std::error::Error for EnvironmentError {}
 
 /// Checks the variables `lambda_runtime` reads with `expect`, so that a
-/// missing one is an error naming it rather than its panic.
-fn check_environment() -> Result<(), EnvironmentError> {
+/// missing one is an error naming it rather than its panic; returns
+/// `AWS_LAMBDA_MAX_CONCURRENCY` (`None` when unset).
+fn check_environment() -> Result<Option<u32>, EnvironmentError> {
     let api = required(RUNTIME_API)?;
     let uri: Result<http::Uri, _> = api.try_into();
     if !uri.is_ok_and(|uri| uri.authority().is_some()) {
@@ -457,24 +458,20 @@ fn check_environment() -> Result<(), EnvironmentError> {
         });
     }
     match std::env::var(MAX_CONCURRENCY) {
-        Err(std::env::VarError::NotPresent) => {}
-        Ok(value) if value.trim().parse::<u32>().is_ok() => {}
-        Ok(_) => {
-            return Err(EnvironmentError {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Ok(value) => match value.trim().parse::<u32>() {
+            Ok(workers) => Ok(Some(workers)),
+            Err(_) => Err(EnvironmentError {
                 variable: MAX_CONCURRENCY,
                 problem: Problem::Invalid("a whole number of concurrent invocations"),
-            })
-        }
-        Err(std::env::VarError::NotUnicode(_)) => {
-            return Err(EnvironmentError {
-                variable: MAX_CONCURRENCY,
-                problem: Problem::NotUnicode,
-            })
-        }
+            }),
+        },
+        Err(std::env::VarError::NotUnicode(_)) => Err(EnvironmentError {
+            variable: MAX_CONCURRENCY,
+            problem: Problem::NotUnicode,
+        }),
     }
-    Ok(())
 }
-
 fn required(variable: &'static str) -> Result<String, EnvironmentError> {
     std::env::var(variable).map_err(|error| EnvironmentError {
         variable,
