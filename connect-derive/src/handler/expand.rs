@@ -146,9 +146,7 @@ fn state_field(index: usize) -> Ident {
 
 /// `HandlerFn::call`: scan once, extract each argument, call, respond.
 fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
-    let mut parameters = Vec::new();
-    let mut attributes = Vec::new();
-    let mut contact_paths = Vec::new();
+    let mut plan = PlanKeys::default();
     let mut contact_data = false;
     let mut lets = Vec::new();
     let mut call_args = Vec::new();
@@ -158,39 +156,15 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
         let var = format_ident!("__arg{}", index);
         let call_arg = match &arg.kind {
             Kind::Param(input) => {
-                lets.push(extract_value(
-                    &var,
-                    &input.value,
-                    &mut parameters,
-                    input.key.clone(),
-                    quote!(parameter),
-                    quote!(Parameter),
-                    p,
-                ));
+                lets.push(plan.extract(&var, &input.value, &input.key, Read::Parameter, p));
                 quote!(#var)
             }
             Kind::Attribute(input) => {
-                lets.push(extract_value(
-                    &var,
-                    &input.value,
-                    &mut attributes,
-                    input.key.clone(),
-                    quote!(attribute),
-                    quote!(Attribute),
-                    p,
-                ));
+                lets.push(plan.extract(&var, &input.value, &input.key, Read::Attribute, p));
                 quote!(#var)
             }
             Kind::Contact(field) => {
-                lets.push(extract_value(
-                    &var,
-                    &field.value,
-                    &mut contact_paths,
-                    field.path.value(),
-                    quote!(contact),
-                    quote!(Contact),
-                    p,
-                ));
+                lets.push(plan.extract(&var, &field.value, &field.path.value(), Read::Contact, p));
                 quote!(#var)
             }
             // The event model is read strictly (no coercions): its types are
@@ -239,6 +213,11 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
         call_args.push(call_arg);
     }
 
+    let PlanKeys {
+        parameters,
+        attributes,
+        contact_paths,
+    } = plan;
     let name = &handler.func.sig.ident;
     let invoke = if handler.func.sig.asyncness.is_some() {
         // Spanned on the name: a future that is not `Send` (an `Rc` held
@@ -306,37 +285,60 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     }
 }
 
-/// A parameter, an attribute or a contact field: `key` takes the next slot
-/// in `keys` (its list in the plan), and the argument is
-/// `let var = required::<T>(__scanned.accessor(slot), Source::source, key)?;`
-/// (or `optional`), spanned on the argument's type so a type that cannot be
-/// deserialised is reported there.
-fn extract_value(
-    var: &Ident,
-    value: &Value,
-    keys: &mut Vec<String>,
-    key: String,
-    accessor: TokenStream,
-    source: TokenStream,
-    p: &TokenStream,
-) -> TokenStream {
-    let slot = keys.len();
-    let ty = &value.ty;
-    let function = if value.optional {
-        quote!(optional)
-    } else {
-        quote!(required)
-    };
-    let call = quote_spanned!(ty.span()=> #p::extract::#function::<#ty>);
-    let read = quote! {
-        let #var = #call(
-            __scanned.#accessor(#slot),
-            #p::extract::Source::#source,
-            #key,
-        )?;
-    };
-    keys.push(key);
-    read
+/// Where in the event an argument is read: which list of the plan holds
+/// its key, which `Scanned` accessor returns its value, and which
+/// `extract::Source` its errors name.
+#[derive(Clone, Copy)]
+enum Read {
+    Parameter,
+    Attribute,
+    Contact,
+}
+
+/// The keys of the handler's `EventPlan`, in argument order per list.
+#[derive(Default)]
+struct PlanKeys {
+    parameters: Vec<String>,
+    attributes: Vec<String>,
+    contact_paths: Vec<String>,
+}
+
+impl PlanKeys {
+    /// A parameter, an attribute or a contact field: `key` takes the next
+    /// slot of its list, and the argument is
+    /// `let var = required::<T>(__scanned.accessor(slot), Source::source, key)?;`
+    /// (or `optional`), spanned on the argument's type so a type that cannot
+    /// be deserialised is reported there.
+    fn extract(
+        &mut self,
+        var: &Ident,
+        value: &Value,
+        key: &str,
+        read: Read,
+        p: &TokenStream,
+    ) -> TokenStream {
+        let (keys, accessor, source) = match read {
+            Read::Parameter => (&mut self.parameters, quote!(parameter), quote!(Parameter)),
+            Read::Attribute => (&mut self.attributes, quote!(attribute), quote!(Attribute)),
+            Read::Contact => (&mut self.contact_paths, quote!(contact), quote!(Contact)),
+        };
+        let slot = keys.len();
+        keys.push(key.to_owned());
+        let ty = &value.ty;
+        let function = if value.optional {
+            quote!(optional)
+        } else {
+            quote!(required)
+        };
+        let call = quote_spanned!(ty.span()=> #p::extract::#function::<#ty>);
+        quote! {
+            let #var = #call(
+                __scanned.#accessor(#slot),
+                #p::extract::Source::#source,
+                #key,
+            )?;
+        }
+    }
 }
 
 /// `T` of `&T`.
