@@ -7,7 +7,8 @@
 //! impls of the manifest's types, instantiated for serde_json's pretty
 //! printer over stdout for this one command, cost about 11 KB more than
 //! this writer (5 KB once stripped; the rest is their symbols). Strings are
-//! still escaped by serde_json. The tests below, and the examples' test that
+//! written as the derived responses write theirs, escaped by serde_json
+//! when they need it. The tests below, and the examples' test that
 //! each binary's `--manifest` is exactly its committed manifest (written by
 //! `to_string_pretty`), hold the two to the same text.
 
@@ -99,11 +100,11 @@ impl Json {
         self.out.extend_from_slice(b": ");
     }
 
-    /// A string, escaped by serde_json.
+    /// A string, as the derived responses write theirs (serde_json's
+    /// escaping when it needs any).
     #[inline(never)]
     fn string(&mut self, text: &str) {
-        // Writing a `str` into a `Vec` cannot fail.
-        let _ = serde_json::to_writer(&mut self.out, text);
+        connect_types::response::__private::write_str(&mut self.out, text);
     }
 
     fn raw(&mut self, text: &[u8]) {

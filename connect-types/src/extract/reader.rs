@@ -196,22 +196,21 @@ impl<'de> Reader<'de> {
             self.pos = end + 1;
             return Ok(false);
         }
-        self.string_rest_any()
+        self.string_rest_any(end, high)
     }
 
     /// [`Reader::string_rest`] for any string: escapes, bytes above ASCII
-    /// (checked to be UTF-8), and the errors.
+    /// (checked to be UTF-8), and the errors. It goes on from the first
+    /// special byte (`pos`), with what the first run saw above ASCII
+    /// (`high`); the string starts at `self.pos`.
     #[inline(never)]
-    fn string_rest_any(&mut self) -> Result<bool, Syntax> {
+    fn string_rest_any(&mut self, mut pos: usize, mut high: u64) -> Result<bool, Syntax> {
         // A local position, stored back once: the loops do not store to
         // `self` per chunk.
         let bytes = self.bytes;
         let start = self.pos;
-        let mut pos = start;
         let mut escaped = false;
-        let mut high = 0;
         let result = loop {
-            pos = skip_to_special(bytes, pos, &mut high);
             match bytes.get(pos) {
                 Some(b'"') => {
                     // Bytes above ASCII were seen (perhaps past the quote):
@@ -238,6 +237,7 @@ impl<'de> Reader<'de> {
                         }
                         _ => break Err(Syntax),
                     }
+                    pos = skip_to_special(bytes, pos, &mut high);
                 }
                 // A control character, or the end of the body.
                 _ => break Err(Syntax),

@@ -92,15 +92,7 @@ pub fn write_key(out: &mut Vec<u8>, first: &mut bool, key: &[u8]) {
     out.extend_from_slice(key);
 }
 
-impl WriteJson for str {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        write_str(out, self);
-        Ok(())
-    }
-}
-
-/// Owned and shared strings write their text.
+/// Strings, owned and shared, write their text.
 macro_rules! write_as_str {
     ($($ty:ty),*) => {
         $(
@@ -115,7 +107,7 @@ macro_rules! write_as_str {
     };
 }
 
-write_as_str!(String, Cow<'_, str>, Arc<str>, Rc<str>);
+write_as_str!(str, String, Cow<'_, str>, Arc<str>, Rc<str>);
 
 impl WriteJson for bool {
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
