@@ -12,8 +12,9 @@ use connect_types::manifest::Manifest;
 /// The environment variable naming the folder.
 pub const VARIABLE: &str = "CONNECT_MANIFEST_DIR";
 
-/// Serialises `manifest` (pretty JSON, newline-terminated) and, when
-/// `CONNECT_MANIFEST_DIR` is set, writes it to `<dir>/<handler>.json`.
+/// When `CONNECT_MANIFEST_DIR` is set, writes `manifest` to
+/// `<dir>/<handler>.json`: pretty JSON, newline-terminated, the text
+/// `--manifest` prints.
 ///
 /// The file is written to a temporary name beside it and renamed into place,
 /// so a reader (or a second test process exporting the same handler) never
@@ -24,12 +25,11 @@ pub const VARIABLE: &str = "CONNECT_MANIFEST_DIR";
 /// It is the body of a generated test: a folder or file that cannot be
 /// written fails that test, with the path and the reason.
 pub fn export(manifest: &Manifest) {
-    let mut json =
-        serde_json::to_string_pretty(manifest).expect("a handler manifest serialises to JSON");
-    json.push('\n');
     let Some(dir) = std::env::var_os(VARIABLE).map(PathBuf::from) else {
         return;
     };
+    let mut json = crate::manifest_text::pretty(manifest);
+    json.push(b'\n');
     if let Err(error) = std::fs::create_dir_all(&dir) {
         panic!("{VARIABLE}: cannot create {}: {error}", dir.display());
     }

@@ -1,7 +1,7 @@
 //! The manifest's text, as `--manifest` prints it.
 //!
 //! Byte for byte what `serde_json::to_string_pretty` writes for a
-//! [`Manifest`] (and what [`export`](crate::manifest_dir::export) writes to
+//! [`Manifest`] (also what [`export`](crate::manifest_dir::export) writes to
 //! `CONNECT_MANIFEST_DIR`), written field by field rather than through
 //! `Manifest`'s `Serialize`. In a handler binary, the derive's `Serialize`
 //! impls of the manifest's types, instantiated for serde_json's pretty

@@ -472,6 +472,7 @@ fn check_environment() -> Result<Option<u32>, EnvironmentError> {
         }),
     }
 }
+
 fn required(variable: &'static str) -> Result<String, EnvironmentError> {
     std::env::var(variable).map_err(|error| EnvironmentError {
         variable,
