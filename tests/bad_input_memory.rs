@@ -19,18 +19,13 @@
 //! process, so nothing else may run beside the measurement. The figures are
 //! printed; the assertions are generous bounds, not benchmarks.
 
-#[path = "support/runtime_api.rs"]
-mod runtime_api;
-#[path = "support/tutorial_handlers.rs"]
-mod tutorial_handlers;
-
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use runtime_api::RuntimeApi;
+use connect_test_support::runtime_api::RuntimeApi;
+use connect_test_support::tutorial_handlers::{tutorial, whole_event};
 use serde_json::{json, Value};
-use tutorial_handlers::{tutorial, whole_event};
 
 /// Counts live heap bytes and their high-water mark.
 struct Counting;

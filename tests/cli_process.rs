@@ -5,14 +5,11 @@
 //! A test without libtest's harness (`harness = false`), so that the child
 //! sees only the command line under test.
 
-#[path = "support/company_handler.rs"]
-mod company_handler;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use company_handler::{event, CompanyEcho};
 use connect_lambda::Handler;
+use connect_test_support::company_handler::{event, CompanyEcho};
 use serde_json::json;
 
 /// Set in the child's environment: be the handler binary.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::large_event;
+use connect_test_support::large_event;
 
 /// One event, as the bytes Lambda would hand the runtime.
 pub struct Event {
@@ -48,7 +48,8 @@ pub fn read(file: &str) -> Vec<u8> {
 
 /// The benchmark events, read from disk. Panics if the committed large
 /// event is not what `large_event::large_event_json` generates (regenerate
-/// it with `CONNECT_LAMBDA_REGENERATE=1 cargo test --test large_event_fixture`).
+/// it with `CONNECT_LAMBDA_REGENERATE=1 cargo test -p connect-lambda --test
+/// it large_event_fixture`).
 pub fn bench_events() -> Vec<Event> {
     let events: Vec<Event> = BENCH_EVENTS
         .iter()
@@ -61,7 +62,7 @@ pub fn bench_events() -> Vec<Event> {
     assert!(
         large.is_some_and(|event| event.bytes == large_event::large_event_json().as_bytes()),
         "examples/events/large-contact.json is stale: run \
-         CONNECT_LAMBDA_REGENERATE=1 cargo test --test large_event_fixture"
+         CONNECT_LAMBDA_REGENERATE=1 cargo test -p connect-lambda --test it large_event_fixture"
     );
     events
 }

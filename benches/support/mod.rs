@@ -10,7 +10,6 @@
 
 pub mod events;
 pub mod floor;
-pub mod large_event;
 pub mod peer;
 pub mod work;
 

@@ -1,10 +1,10 @@
 //! Any bytes through the plan-driven scanner: no panic, agreement with
 //! serde_json on well-formedness and on the values captured, value-free
-//! errors. See `connect_lambda_fuzz::extract_scan`.
+//! errors. See `connect_test_support::fuzz_checks::extract_scan`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    connect_lambda_fuzz::extract_scan(data);
+    connect_test_support::fuzz_checks::extract_scan(data);
 });

@@ -1,0 +1,9 @@
+use connect_lambda::connect_handler;
+include!("../support/echo.rs");
+
+#[connect_handler]
+async fn greet(name: String) -> Echo {
+    Echo { echo: name }
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use connect_lambda::connect_handler;
+include!("../support/echo.rs");
+
+#[connect_handler(fucntion = "MyFirstConnectLambda")]
+async fn greet(#[param] name: String) -> Echo {
+    Echo { echo: name }
+}
+
+fn main() {}

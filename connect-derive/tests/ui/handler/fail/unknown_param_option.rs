@@ -1,0 +1,9 @@
+use connect_lambda::connect_handler;
+include!("../support/echo.rs");
+
+#[connect_handler]
+async fn greet(#[param(renam = "companyName")] company: String) -> Echo {
+    Echo { echo: company }
+}
+
+fn main() {}

@@ -1,0 +1,447 @@
+//! Each flow under tests/flows/ checked against the manifests under
+//! tests/manifests/, through the built binary: the exact findings (severity,
+//! code, action, field, in order) and the exit code.
+
+use crate::checker::{self, assert_findings};
+
+const E: &str = "error";
+const W: &str = "warning";
+
+/// Several Lambdas in one flow; the first's values stored with
+/// UpdateContactAttributes and passed into the next Lambda's parameters; a
+/// misspelt key; a key only the first Lambda returns read after the second;
+/// references on the shared error branch.
+#[test]
+fn several_lambdas() {
+    let get_customer = "d1ac46d7-451f-5af8-b5e8-16a055e22491";
+    let store = "b672eb90-543c-5efb-a247-87d3f065c25b";
+    let say_balance = "6f6fad35-3ad0-5ac1-8317-4e84d2c4c8d6";
+    let say_name = "2a49741a-2354-5471-a4c0-98b77bdd26bf";
+    let sorry = "a1696665-bd47-5a6d-96da-6e8168724bf0";
+    let get_balance = "3ba31252-f17d-5549-a2f7-038d8f0ea330";
+    let messages = assert_findings(
+        &[
+            "tests/flows/several_lambdas.json",
+            "--manifest",
+            "tests/manifests/get_customer.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
+        ],
+        1,
+        &[
+            (W, "optional-key", Some(store), Some("Attributes.nick")),
+            (E, "unknown-key", Some(say_balance), Some("Text")),
+            (E, "unknown-key", Some(say_name), Some("Text")),
+            (W, "after-lambda-error", Some(sorry), Some("Text")),
+            (W, "after-lambda-error", Some(sorry), Some("Text")),
+        ],
+    );
+    assert_eq!(
+        messages[1],
+        "`$.External.customerBalanse` is never returned by get_balance; did you mean `customerBalance`?"
+    );
+    assert_eq!(
+        messages[2],
+        "`$.External.firstName` is never returned by get_balance"
+    );
+    // The error branch is shared by both Lambdas; each failure is named.
+    assert!(messages[3].contains(get_balance), "{}", messages[3]);
+    assert!(messages[4].contains(get_customer), "{}", messages[4]);
+}
+
+/// A Lambda called in a loop: its own parameter reads its previous
+/// response, which does not exist on the first pass.
+#[test]
+fn lambda_in_a_loop() {
+    let next_order = "569cbbff-d444-522b-a6ff-5dd2f77864d9";
+    let done = "1fd44ced-fece-5fee-b261-c3c22f9cb6fe";
+    let messages = assert_findings(
+        &[
+            "tests/flows/loop.json",
+            "--manifest",
+            "tests/manifests/next_order.json",
+        ],
+        1,
+        &[
+            (
+                W,
+                "no-lambda-ran",
+                Some(next_order),
+                Some("LambdaInvocationAttributes.cursor"),
+            ),
+            (E, "unknown-key", Some(done), Some("Text")),
+            (W, "after-lambda-error", Some(done), Some("Text")),
+        ],
+    );
+    // Sentence punctuation ends the reference; case matters, and is suggested.
+    assert_eq!(
+        messages[1],
+        "`$.External.orderID` is never returned by next_order; did you mean `orderId`?"
+    );
+}
+
+/// Compare branching on `$.External` to two Lambdas that merge: a key both
+/// return is fine, a key only one returns is an error naming the other.
+#[test]
+fn compare_branching_on_external() {
+    let silver = "7a2c0f1b-19d2-5a3b-97a6-a8afb0456ba3";
+    let balance = "aab92181-b47a-5019-b73f-ca4003fac4aa";
+    let messages = assert_findings(
+        &[
+            "tests/flows/compare_branching.json",
+            "--manifest",
+            "tests/manifests/get_customer.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
+            "--manifest",
+            "tests/manifests/next_order.json",
+        ],
+        1,
+        &[
+            (
+                E,
+                "missing-parameter",
+                Some(silver),
+                Some("LambdaInvocationAttributes.cursor"),
+            ),
+            (E, "unknown-key", Some(balance), Some("SSML")),
+        ],
+    );
+    assert_eq!(
+        messages[0],
+        "next_order requires parameter `cursor`, which this block does not pass"
+    );
+    assert_eq!(
+        messages[1],
+        "`$.External.customerBalance` is never returned by next_order"
+    );
+}
+
+/// JSON validation with nested keys: listed children, optional children, a
+/// missing child with and without a near miss, a map's children, an array,
+/// a scalar parent; then nested reads after a STRING_MAP block, and a JSON
+/// Lambda behind a STRING_MAP block.
+#[test]
+fn json_validation_with_nested_keys() {
+    let store = "450e673e-595f-509f-ad18-ad00394acc47";
+    let greet = "a8fed903-a038-5aac-a67b-6de42d4e3bf4";
+    let say_first = "d7c56861-c94c-531a-8d73-2b59fd82640e";
+    let profile_flat = "d2f8109d-4043-57d5-a05a-cfe6ad69892a";
+    let say_tier = "8b9aad60-0f5a-5236-9349-f5b07451552f";
+    let messages = assert_findings(
+        &[
+            "tests/flows/json_nested.json",
+            "--manifest",
+            "tests/manifests/customer_profile.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
+        ],
+        1,
+        &[
+            (
+                E,
+                "nested-under-string-map",
+                Some(store),
+                Some("Attributes.cents"),
+            ),
+            (W, "optional-key", Some(store), Some("Attributes.city")),
+            (
+                E,
+                "not-referenceable",
+                Some(store),
+                Some("Attributes.first_item"),
+            ),
+            (W, "optional-key", Some(store), Some("Attributes.last")),
+            (E, "unknown-key", Some(store), Some("Attributes.middle")),
+            (E, "unknown-key", Some(greet), Some("Text")),
+            (E, "nested-under-string-map", Some(say_first), Some("Text")),
+            (
+                E,
+                "validation-mismatch",
+                Some(profile_flat),
+                Some("ResponseValidation.ResponseType"),
+            ),
+            (W, "optional-key", Some(say_tier), Some("Text")),
+        ],
+    );
+    assert_eq!(
+        messages[0],
+        "`$.External.balance.cents` reads below `balance`, which customer_profile returns as a string"
+    );
+    assert_eq!(
+        messages[5],
+        "`$.External.Name.Frist` is never returned by customer_profile; did you mean `Name.First`?"
+    );
+    assert!(
+        messages[6].contains("validates the response as STRING_MAP"),
+        "{}",
+        messages[6]
+    );
+}
+
+/// A flow module: friendly-name Identifiers, a Settings block, a placeholder
+/// ARN matched with --map, an UpdateContactAttributes error branch (which
+/// keeps `$.External`), a dangling transition and a duplicate Identifier.
+#[test]
+fn flow_module_with_friendly_names() {
+    let messages = assert_findings(
+        &[
+            "tests/flows/case_module.json",
+            "--map",
+            "${LookupCaseFunction.Arn}=tests/manifests/lookup_case.json",
+        ],
+        1,
+        &[
+            (
+                W,
+                "unused-parameter",
+                Some("Look up case"),
+                Some("LambdaInvocationAttributes.channel"),
+            ),
+            (
+                E,
+                "unknown-key",
+                Some("Store case"),
+                Some("Attributes.caseOwner"),
+            ),
+            (E, "unknown-key", Some("Case lookup failed"), Some("Text")),
+            (
+                W,
+                "after-lambda-error",
+                Some("Case lookup failed"),
+                Some("Text"),
+            ),
+            (
+                W,
+                "dangling-transition",
+                Some("Case lookup failed"),
+                Some("Transitions.NextAction"),
+            ),
+            (E, "duplicate-identifier", Some("Done"), Some("Identifier")),
+        ],
+    );
+    assert_eq!(
+        messages[1],
+        "`$.External.case_owner` is never returned by lookup_case; did you mean `caseOwner`?"
+    );
+    assert_eq!(
+        messages[3],
+        "`$.External.caseNumber` is read on the error branch of \"Look up case\""
+    );
+}
+
+/// The same module without --map: the placeholder names no function, so the
+/// block has no manifest, its keys go unchecked, and the manifest is unused.
+#[test]
+fn flow_module_without_map() {
+    assert_findings(
+        &[
+            "tests/flows/case_module.json",
+            "--manifest",
+            "tests/manifests/lookup_case.json",
+        ],
+        1,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up case"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "after-lambda-error",
+                Some("Case lookup failed"),
+                Some("Text"),
+            ),
+            (
+                W,
+                "dangling-transition",
+                Some("Case lookup failed"),
+                Some("Transitions.NextAction"),
+            ),
+            (E, "duplicate-identifier", Some("Done"), Some("Identifier")),
+            (W, "unused-manifest", None, None),
+        ],
+    );
+}
+
+/// A flow with no ResponseValidation (STRING_MAP) invoking a JSON Lambda,
+/// timeouts out of range and missing, literal parameters of the wrong type,
+/// a misspelt parameter, an asynchronous invoke read before its result is
+/// loaded, a Lambda without a manifest and a manifest nothing invokes.
+#[test]
+fn no_response_validation() {
+    let age_check = "d9256376-0460-5ed3-af79-96ebf2e2c1bb";
+    let crm = "ae32f199-470c-5a6e-9d91-7dc4903a7137";
+    let crm_status = "61372345-7b1a-5a3b-95df-d0e5f97c5968";
+    let messages = assert_findings(
+        &[
+            "tests/flows/no_validation.json",
+            "--manifest",
+            "tests/manifests/age_check.json",
+            "--manifest",
+            "tests/manifests/never_invoked.json",
+        ],
+        1,
+        &[
+            (
+                E,
+                "invalid-timeout",
+                Some(age_check),
+                Some("InvocationTimeLimitSeconds"),
+            ),
+            (
+                W,
+                "parameter-type",
+                Some(age_check),
+                Some("LambdaInvocationAttributes.age"),
+            ),
+            (
+                W,
+                "unused-parameter",
+                Some(age_check),
+                Some("LambdaInvocationAttributes.nmae"),
+            ),
+            (
+                W,
+                "parameter-type",
+                Some(age_check),
+                Some("LambdaInvocationAttributes.verbose"),
+            ),
+            (
+                E,
+                "validation-mismatch",
+                Some(age_check),
+                Some("ResponseValidation"),
+            ),
+            (
+                E,
+                "invalid-timeout",
+                Some(crm),
+                Some("InvocationTimeLimitSeconds"),
+            ),
+            (W, "no-manifest", Some(crm), Some("LambdaFunctionARN")),
+            (W, "async-result-not-loaded", Some(crm_status), Some("Text")),
+            (W, "unused-manifest", None, None),
+        ],
+    );
+    assert_eq!(
+        messages[0],
+        "InvocationTimeLimitSeconds is 10, outside 1..8"
+    );
+    assert_eq!(
+        messages[2],
+        "parameter `nmae` is passed, but age_check never reads it; did you mean `name`?"
+    );
+    assert_eq!(messages[5], "InvocationTimeLimitSeconds is missing");
+    assert_eq!(
+        messages[8],
+        "the manifest of never_invoked matches no action in the flow"
+    );
+}
+
+/// Two Lambdas, values stored and passed on, error branches that read no
+/// `$.External`: nothing to report, exit 0.
+#[test]
+fn clean_flow() {
+    assert_findings(
+        &[
+            "tests/flows/clean.json",
+            "--manifest",
+            "tests/manifests/get_customer.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
+        ],
+        0,
+        &[],
+    );
+}
+
+/// A flow that is transferred to reads `$.External` left by the flow before:
+/// a warning, which passes unless --deny-warnings.
+#[test]
+fn warnings_pass_unless_denied() {
+    let say = "0d738e36-998b-5503-bd1b-79e44bcff043";
+    let expected = [(W, "no-lambda-ran", Some(say), Some("Text"))];
+    assert_findings(&["tests/flows/transfer_target.json"], 0, &expected);
+    assert_findings(
+        &["tests/flows/transfer_target.json", "--deny-warnings"],
+        1,
+        &expected,
+    );
+}
+
+/// Several flows in one run: findings in the order the flows are given; a
+/// manifest used by any of them is not unused.
+#[test]
+fn several_flows_in_one_run() {
+    assert_findings(
+        &[
+            "tests/flows/transfer_target.json",
+            "tests/flows/clean.json",
+            "tests/flows/loop.json",
+            "--manifest",
+            "tests/manifests/get_customer.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
+            "--manifest",
+            "tests/manifests/next_order.json",
+        ],
+        1,
+        &[
+            (
+                W,
+                "no-lambda-ran",
+                Some("0d738e36-998b-5503-bd1b-79e44bcff043"),
+                Some("Text"),
+            ),
+            (
+                W,
+                "no-lambda-ran",
+                Some("569cbbff-d444-522b-a6ff-5dd2f77864d9"),
+                Some("LambdaInvocationAttributes.cursor"),
+            ),
+            (
+                E,
+                "unknown-key",
+                Some("1fd44ced-fece-5fee-b261-c3c22f9cb6fe"),
+                Some("Text"),
+            ),
+            (
+                W,
+                "after-lambda-error",
+                Some("1fd44ced-fece-5fee-b261-c3c22f9cb6fe"),
+                Some("Text"),
+            ),
+        ],
+    );
+}
+
+/// `--map` wins over name matching, and a later `--map` for the same ARN
+/// replaces an earlier one.
+#[test]
+fn map_overrides_name_matching() {
+    let arn = "arn:aws:lambda:us-east-1:123456789012:function:next_order";
+    let wrong = format!("{arn}=tests/manifests/get_balance.json");
+    let right = format!("{arn}=tests/manifests/next_order.json");
+    // Mapped to get_balance: next_order's keys are unknown, its parameter unused.
+    let (code, seen, _) = checker::check_json(&["tests/flows/loop.json", "--map", &wrong]);
+    assert_eq!(code, 1);
+    assert!(seen.iter().any(|f| f.code == "missing-parameter"));
+    assert!(seen.iter().any(|f| f.code == "unused-parameter"));
+    // The later --map wins: the same findings as name matching, and
+    // get_balance.json, read for the replaced --map, now matches nothing.
+    let (mapped_code, mut mapped, _) =
+        checker::check_json(&["tests/flows/loop.json", "--map", &wrong, "--map", &right]);
+    let (named_code, named, _) = checker::check_json(&[
+        "tests/flows/loop.json",
+        "--manifest",
+        "tests/manifests/next_order.json",
+    ]);
+    assert_eq!(
+        mapped.pop().map(|f| f.code),
+        Some("unused-manifest".to_owned())
+    );
+    assert_eq!((mapped_code, &mapped), (named_code, &named));
+}

@@ -1,0 +1,9 @@
+//! connect-flow's integration tests, one binary: the checker's findings on
+//! the fixture flows, its command line, robustness on mangled input, and the
+//! fixture manifests against the JSON Schema.
+
+mod checker;
+mod cli;
+mod flows;
+mod manifest_schema;
+mod robustness;

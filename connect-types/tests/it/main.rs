@@ -1,0 +1,20 @@
+//! connect-types' integration tests, one binary: the event model on the
+//! sample events, the extraction (scan, lenient coercion, value-free errors,
+//! allocations, mutated events) and the manifest's JSON Schema.
+
+mod event_builder;
+mod event_enums;
+mod event_error_messages;
+mod event_errors;
+mod event_optional;
+mod event_paths;
+mod event_robustness;
+mod event_roundtrip;
+mod event_samples;
+mod extract_alloc;
+mod extract_errors;
+mod extract_lenient;
+mod extract_mutations;
+mod extract_scan;
+mod manifest_schema;
+mod sample_events;

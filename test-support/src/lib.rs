@@ -1,0 +1,21 @@
+//! What connect-lambda's tests, benchmarks and fuzz targets share, as a
+//! crate they depend on (as tokio-test and serde_test are) rather than
+//! files each pulls in with `#[path]`:
+//!
+//! - [`runtime_api`]: an in-process Lambda Runtime API on loopback, for
+//!   serving handlers through the real `lambda_runtime` client;
+//! - [`company_handler`]: a hand-written `HandlerFn` for the runtime's tests;
+//! - [`tutorial_handlers`]: the handlers both bad-input suites run, written
+//!   with the real macros;
+//! - [`fuzz_checks`]: the property each fuzz target checks, also run by the
+//!   facade's `fuzz_corpus` and `properties` tests;
+//! - [`large_event`]: the benchmarks' large event, committed as
+//!   `examples/events/large-contact.json`.
+//!
+//! `publish = false`: it exists for this workspace (and `fuzz/`) only.
+
+pub mod company_handler;
+pub mod fuzz_checks;
+pub mod large_event;
+pub mod runtime_api;
+pub mod tutorial_handlers;

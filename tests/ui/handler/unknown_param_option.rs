@@ -1,9 +1,0 @@
-use connect_lambda::connect_handler;
-include!("support/echo.rs");
-
-#[connect_handler]
-async fn greet(#[param(renam = "companyName")] company: String) -> Echo {
-    Echo { echo: company }
-}
-
-fn main() {}
