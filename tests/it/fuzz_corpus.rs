@@ -38,7 +38,7 @@ fn every_corpus_file_passes_its_targets_check() {
             .expect("a target directory name");
         let check = check_for(target).unwrap_or_else(|| {
             panic!(
-                "fuzz/corpus/{target}/ has no check: add it to check_for in tests/fuzz_corpus.rs"
+                "fuzz/corpus/{target}/ has no check: add it to check_for in tests/it/fuzz_corpus.rs"
             )
         });
         let files = files_in(&target_dir);
