@@ -346,7 +346,7 @@ impl ConnectResponse for HandWrittenJson {
 /// `response_serialize`: responses built from the fuzzer's bytes through
 /// `ConnectResponse::to_response_bytes`.
 ///
-/// - A derived [`Balance`] whose strings and flattened entries come from
+/// - A derived `Balance` whose strings and flattened entries come from
 ///   the bytes (lines: balance, url, note, then key/value pairs; the url
 ///   repeated up to 256 times to cross the 32 KB limit): `Ok` exactly when
 ///   every flattened key follows the key grammar, is not a declared key,
