@@ -12,6 +12,8 @@ use connect_types::event::ContactFlowEvent;
 use connect_types::manifest::Manifest;
 use lambda_runtime::Context;
 
+use crate::deadline::Guarded;
+
 /// The error a handler returns: a boxed error, like `lambda_runtime::Error`,
 /// that `?` converts any [`std::error::Error`] into.
 ///
@@ -146,9 +148,7 @@ impl<F: HandlerFn> Handler<F> {
     /// `InvalidResponse` or `HandlerError`, with a message that names the key
     /// and never echoes a value from the event.
     pub async fn invoke(&self, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
-        self.inner
-            .function
-            .call(body, &self.inner.local_context)
+        self.invoke_with_context(body, &self.inner.local_context)
             .await
     }
 
@@ -162,7 +162,8 @@ impl<F: HandlerFn> Handler<F> {
         body: &[u8],
         context: &Context,
     ) -> Result<Vec<u8>, InvokeError> {
-        self.inner.function.call(body, context).await
+        let call = self.inner.function.call(body, context);
+        Guarded::new(call, F::manifest, context.deadline).await
     }
 
     /// Runs one invocation from a built event: serialises it as JSON, then
@@ -213,10 +214,12 @@ pub(crate) type CallFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, InvokeE
 impl<F: HandlerFn> Erased for Handler<F> {
     fn call_owned(&self, body: Bytes, context: Option<Context>) -> CallFuture {
         let handler = Arc::clone(&self.inner);
-        Box::pin(async move {
+        let deadline = context.as_ref().map_or(0, |context| context.deadline);
+        let call = async move {
             let context = context.as_ref().unwrap_or(&handler.local_context);
             handler.function.call(&body, context).await
-        })
+        };
+        Box::pin(Guarded::new(call, F::manifest, deadline))
     }
 
     fn manifest(&self) -> Manifest {

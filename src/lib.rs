@@ -78,7 +78,9 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+mod deadline;
 mod handler;
+mod handler_panic;
 mod manifest_dir;
 mod manifest_text;
 mod run;
@@ -86,7 +88,9 @@ mod run;
 pub use connect_types::error::{ErrorType, InvokeError};
 pub use connect_types::event::{self, ContactData, ContactFlowDetails, ContactFlowEvent};
 pub use connect_types::manifest::{self, Manifest};
+pub use deadline::{RemainingTime, DEADLINE_MARGIN};
 pub use handler::{Error, Handler, HandlerFn};
+pub use handler_panic::SHOW_PANIC_MESSAGES;
 pub use lambda_runtime::Context;
 pub use run::run;
 

@@ -21,6 +21,14 @@ pub enum ErrorType {
     InvalidResponse,
     /// The handler itself returned an error.
     HandlerError,
+    /// The handler panicked (in its own code or while its response was
+    /// serialised). The message names the handler and the panic's location,
+    /// never the panic's own message, which may hold event values.
+    HandlerPanic,
+    /// The handler was still running a short margin before the invocation's
+    /// deadline; its future was dropped (cancelled at the `.await` it was
+    /// waiting on).
+    Timeout,
 }
 
 impl ErrorType {
@@ -31,8 +39,27 @@ impl ErrorType {
             ErrorType::InvalidEvent => "InvalidEvent",
             ErrorType::InvalidResponse => "InvalidResponse",
             ErrorType::HandlerError => "HandlerError",
+            ErrorType::HandlerPanic => "HandlerPanic",
+            ErrorType::Timeout => "Timeout",
         }
     }
+
+    /// Every error type, in the order the documentation lists them.
+    ///
+    /// ```
+    /// use connect_types::error::ErrorType;
+    ///
+    /// let names: Vec<&str> = ErrorType::ALL.iter().map(|kind| kind.as_str()).collect();
+    /// assert!(names.contains(&"HandlerPanic"));
+    /// ```
+    pub const ALL: [ErrorType; 6] = [
+        ErrorType::MalformedEvent,
+        ErrorType::InvalidEvent,
+        ErrorType::InvalidResponse,
+        ErrorType::HandlerError,
+        ErrorType::HandlerPanic,
+        ErrorType::Timeout,
+    ];
 }
 
 impl fmt::Display for ErrorType {
@@ -96,8 +123,7 @@ impl InvokeError {
         }
     }
 
-    /// The stable `errorType`: `MalformedEvent`, `InvalidEvent`,
-    /// `InvalidResponse` or `HandlerError`.
+    /// The stable `errorType`: one of [`ErrorType::ALL`].
     pub fn error_type(&self) -> &'static str {
         self.kind.as_str()
     }
