@@ -83,13 +83,24 @@ impl fmt::Display for ErrorType {
 pub fn value_kind(value: &serde_json::Value) -> &'static str {
     use serde_json::Value;
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => kind::NULL,
+        Value::Bool(_) => kind::BOOLEAN,
+        Value::Number(_) => kind::NUMBER,
+        Value::String(_) => kind::STRING,
+        Value::Array(_) => kind::ARRAY,
+        Value::Object(_) => kind::OBJECT,
     }
+}
+
+/// The words [`value_kind`] uses, for checks that read a kind without
+/// building a `Value`.
+pub(crate) mod kind {
+    pub(crate) const NULL: &str = "null";
+    pub(crate) const BOOLEAN: &str = "a boolean";
+    pub(crate) const NUMBER: &str = "a number";
+    pub(crate) const STRING: &str = "a string";
+    pub(crate) const ARRAY: &str = "an array";
+    pub(crate) const OBJECT: &str = "an object";
 }
 
 /// A failed invocation: what Lambda reports as `errorType` and
