@@ -271,10 +271,9 @@ fn missing_event_file() -> String {
 /// Reads the event, refusing one over [`MAX_EVENT_BYTES`] after reading
 /// at most one byte past the limit.
 fn read_event(source: &Source, stdin: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let mut body = Vec::new();
-    match source {
-        Source::Stdin => read_limited(stdin, &mut body)?,
-        Source::File(path) => read_limited(std::fs::File::open(path)?, &mut body)?,
+    let body = match source {
+        Source::Stdin => read_limited(stdin)?,
+        Source::File(path) => read_limited(std::fs::File::open(path)?)?,
     };
     if body.len() > MAX_EVENT_BYTES {
         return Err(std::io::Error::new(
@@ -288,8 +287,14 @@ fn read_event(source: &Source, stdin: &mut impl Read) -> std::io::Result<Vec<u8>
     Ok(body)
 }
 
-fn read_limited(source: impl Read, body: &mut Vec<u8>) -> std::io::Result<usize> {
-    source.take(MAX_EVENT_BYTES as u64 + 1).read_to_end(body)
+/// Reads up to `MAX_EVENT_BYTES + 1` bytes: one past the limit is enough to
+/// know the event is over it.
+fn read_limited(source: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    source
+        .take(MAX_EVENT_BYTES as u64 + 1)
+        .read_to_end(&mut body)?;
+    Ok(body)
 }
 
 fn program_name(arg: Option<OsString>) -> String {

@@ -193,9 +193,15 @@ mod tests {
         assert_eq!(remaining(0), None);
         assert_eq!(remaining(1), Some(Duration::ZERO));
         let in_ten_seconds = SystemTime::now() + Duration::from_secs(10);
-        let ms = in_ten_seconds.duration_since(UNIX_EPOCH).unwrap().as_millis() as u64;
+        let ms = in_ten_seconds
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
         let left = remaining(ms).unwrap();
-        assert!(left <= Duration::from_secs(10) - DEADLINE_MARGIN, "{left:?}");
+        assert!(
+            left <= Duration::from_secs(10) - DEADLINE_MARGIN,
+            "{left:?}"
+        );
         assert!(left > Duration::from_secs(9), "{left:?}");
     }
 }

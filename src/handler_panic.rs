@@ -92,7 +92,10 @@ fn log_line(handler: &str, location: Option<&str>) {
 
 /// Runs `poll` (one poll of `handler`'s future) and turns a panic into a
 /// `HandlerPanic` error.
-pub(crate) fn catch<T>(handler: fn() -> Manifest, poll: impl FnOnce() -> T) -> Result<T, InvokeError> {
+pub(crate) fn catch<T>(
+    handler: fn() -> Manifest,
+    poll: impl FnOnce() -> T,
+) -> Result<T, InvokeError> {
     let outer = SCOPE.with(|scope| scope.replace(Some(Scope::Handler(handler))));
     let caught = panic::catch_unwind(AssertUnwindSafe(poll));
     SCOPE.with(|scope| scope.set(outer));
@@ -125,7 +128,9 @@ fn error(handler: &str, location: Option<&str>) -> InvokeError {
     let at = match location {
         Some(location) => location.to_owned(),
         // Our hook did not see the panic: another hook replaced it.
-        None => "an unknown location (a panic hook set after connect-lambda's replaced it)".to_owned(),
+        None => {
+            "an unknown location (a panic hook set after connect-lambda's replaced it)".to_owned()
+        }
     };
     InvokeError::new(
         ErrorType::HandlerPanic,
@@ -155,7 +160,10 @@ mod tests {
             .expect_err("the panic is caught");
         assert_eq!(error.kind(), ErrorType::HandlerPanic);
         let message = error.to_string();
-        assert!(message.starts_with("the handler `greet` panicked at src/handler_panic.rs:"), "{message}");
+        assert!(
+            message.starts_with("the handler `greet` panicked at src/handler_panic.rs:"),
+            "{message}"
+        );
         assert!(!message.contains(phone), "{message}");
     }
 

@@ -77,6 +77,8 @@
 //!   ```
 #![warn(missing_docs)]
 
+#[cfg(feature = "concurrency")]
+mod api_wait;
 pub mod cli;
 mod deadline;
 mod handler;

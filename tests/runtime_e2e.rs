@@ -321,6 +321,27 @@ async fn a_missing_or_malformed_lambda_variable_is_an_error_naming_it() {
         ("AWS_LAMBDA_RUNTIME_API", "not a host", "a host and port"),
         ("AWS_LAMBDA_RUNTIME_API", "", "a host and port"),
         ("AWS_LAMBDA_MAX_CONCURRENCY", "many", "a whole number"),
+        // Values lambda_runtime ignores (it would serve one at a time).
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            " 4",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "4 ",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "0",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "-2",
+            "lambda_runtime would ignore",
+        ),
     ] {
         lambda_environment(&api.endpoint(), None);
         std::env::set_var(variable, value);

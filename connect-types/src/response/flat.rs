@@ -115,7 +115,8 @@ impl<'de> Visitor<'de> for FlatStringMap {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Kind.visit_seq(seq).map(|kind| Err(Problem::NotAnObject(kind)))
+        Kind.visit_seq(seq)
+            .map(|kind| Err(Problem::NotAnObject(kind)))
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
@@ -238,7 +239,10 @@ mod tests {
             (r#"{"ok":"x","secret":true}"#, "a boolean"),
             (r#"{"ok":"x","secret":null}"#, "null"),
             (r#"{"ok":"x","secret":["15550100"]}"#, "an array"),
-            (r#"{"ok":"x","secret":{"15550100":"15550100"}}"#, "an object"),
+            (
+                r#"{"ok":"x","secret":{"15550100":"15550100"}}"#,
+                "an object",
+            ),
         ] {
             let error = check_flat_string_map(json.as_bytes()).unwrap_err();
             assert_eq!(error.kind(), ErrorType::InvalidResponse);
