@@ -146,13 +146,23 @@ impl<F: HandlerFn> Handler<F> {
     ///
     /// The invocation's [`InvokeError`]: `MalformedEvent`, `InvalidEvent`,
     /// `InvalidResponse` or `HandlerError`, with a message that names the key
-    /// and never echoes a value from the event.
+    /// and never echoes a value from the event; `HandlerPanic` when the
+    /// handler panics (the panic is caught here, as inside Lambda), and
+    /// `Timeout` when the context has a deadline (see
+    /// [`invoke_with_context`](Handler::invoke_with_context)).
     pub async fn invoke(&self, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
         self.invoke_with_context(body, &self.inner.local_context)
             .await
     }
 
     /// Runs one invocation without Lambda with the given `context`.
+    ///
+    /// A context with a `deadline` (milliseconds since the epoch, as Lambda
+    /// sends it) is held to it as inside Lambda: a handler still running
+    /// [`DEADLINE_MARGIN`](crate::DEADLINE_MARGIN) before it is answered
+    /// `Timeout` and cancelled at its `.await`. That needs a Tokio runtime
+    /// with timers (`#[tokio::main]` or `enable_time()`); without one, a
+    /// warning says once that deadlines are not enforced.
     ///
     /// # Errors
     ///

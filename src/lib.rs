@@ -62,6 +62,17 @@
 //! [`run`] serves the handler through `lambda_runtime` inside Lambda; outside
 //! it, the same binary is a small CLI (`--event FILE`, `--manifest`).
 //!
+//! # Errors, panics and deadlines
+//!
+//! A failed invocation reaches Lambda as one of [`ErrorType::ALL`] with a
+//! message that holds no value from the event. A handler's panic is
+//! answered `HandlerPanic` (the handler's name and the panic's location,
+//! never its message, which may hold event values; the log line too, unless
+//! [`SHOW_PANIC_MESSAGES`] is `show`), and the next event is served. A
+//! handler still running [`DEADLINE_MARGIN`] before the invocation's
+//! deadline is answered `Timeout` and cancelled at the `.await` it was
+//! waiting on; [`RemainingTime`] reads the time left from the [`Context`].
+//!
 //! # Cargo features
 //!
 //! - `concurrency` (off by default): serve up to

@@ -33,7 +33,7 @@ use crate::manifest::is_valid_key;
 ///     "response entry 2 (counting from 1) is an object: a STRING_MAP response holds only string values"
 /// );
 /// let error = check_flat_string_map(br#"{"a.b c":"7"}"#).unwrap_err();
-/// assert!(error.to_string().starts_with("the key of response entry 1 is empty or has a character outside [A-Za-z0-9_-]"));
+/// assert!(error.to_string().starts_with("the key of response entry 1 (counting from 1) is empty"));
 /// ```
 pub fn check_flat_string_map(bytes: &[u8]) -> Result<(), InvokeError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
