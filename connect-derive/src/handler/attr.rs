@@ -11,7 +11,8 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 use super::errors::Errors;
-use super::suggest;
+use connect_names::function_name::is_function_name;
+use connect_names::suggest;
 
 /// The options of `#[connect_handler(...)]`.
 pub(crate) struct Options {
@@ -108,7 +109,7 @@ fn unknown(errors: &mut Errors, item: &Item, what: &str, valid: &[&str]) {
         }
         Item::Flag(name) | Item::Value(name, _) => name.to_string(),
     };
-    let hint = match suggest::closest(&name, valid.iter().copied()) {
+    let hint = match suggest::did_you_mean(&name, valid.iter().copied()) {
         Some(close) => format!("did you mean `{close}`? "),
         None => String::new(),
     };
@@ -179,12 +180,7 @@ pub(crate) fn options(args: TokenStream, errors: &mut Errors) -> Options {
 /// checker compares against the end of `LambdaFunctionARN`).
 fn check_function_name(lit: &LitStr, errors: &mut Errors) {
     let name = lit.value();
-    let valid = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
-    if !valid {
+    if !is_function_name(&name) {
         errors.spanned(
             lit,
             "`function` is the deployed Lambda function's name: 1 to 64 letters, digits, `_` or `-` (not an ARN)",
@@ -245,7 +241,7 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
             continue;
         }
         if !KINDS.contains(&name.as_str()) {
-            let hint = match suggest::closest(&name, KINDS.iter().copied()) {
+            let hint = match suggest::did_you_mean(&name, KINDS.iter().copied()) {
                 Some(close) => format!("did you mean #[{close}]? "),
                 None => String::new(),
             };

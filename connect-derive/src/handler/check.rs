@@ -9,7 +9,8 @@ use syn::{GenericArgument, PathArguments, Type};
 
 use super::ast::{Handler, Kind};
 use super::errors::Errors;
-use crate::contact_paths;
+use connect_names::contact_data::{check_contact_data_path, check_syntax};
+use connect_names::key::{is_key, KEY_CHARACTERS};
 
 /// Records every problem of `handler` in `errors`.
 pub(crate) fn check(handler: &Handler, errors: &mut Errors) {
@@ -92,7 +93,7 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                     Kind::Param(_) => ("parameter", &mut parameters),
                     _ => ("attribute", &mut attributes),
                 };
-                if !connect_key(&input.key) {
+                if !is_key(&input.key) {
                     let fix = if input.from_name {
                         format!(
                             "; name the key with #[{}(rename = \"...\")]",
@@ -104,7 +105,7 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                     errors.at(
                         input.key_span,
                         format!(
-                            "`{}` is not a key Connect can pass: keys are made of A-Z, a-z, 0-9, `_` and `-`{fix}",
+                            "`{}` is not a key Connect can pass: keys are made of {KEY_CHARACTERS}{fix}",
                             input.key
                         ),
                     );
@@ -122,16 +123,13 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
             }
             Kind::Contact(field) => {
                 let path = field.path.value();
-                let problem = if field.unchecked {
-                    contact_paths::check_syntax(&path)
+                let checked = if field.unchecked {
+                    check_syntax(&path)
                 } else {
-                    contact_paths::check(&path).err()
+                    check_contact_data_path(&path)
                 };
-                if let Some(problem) = problem {
-                    errors.at(
-                        field.path.span(),
-                        format!("{} ({})", problem.message, problem.help),
-                    );
+                if let Err(problem) = checked {
+                    errors.at(field.path.span(), format!("{problem} ({})", problem.help()));
                 } else if let Some(first) = contact.get(&path) {
                     errors.at(
                         field.path.span(),
@@ -175,11 +173,4 @@ fn strip_reference(ty: &syn::Type) -> String {
         other => other,
     };
     quote::quote!(#ty).to_string()
-}
-
-fn connect_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-')
 }

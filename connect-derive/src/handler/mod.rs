@@ -8,7 +8,6 @@ mod attr;
 mod check;
 mod errors;
 mod expand;
-pub(crate) mod suggest;
 
 use proc_macro2::TokenStream;
 use quote::quote;

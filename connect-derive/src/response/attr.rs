@@ -258,45 +258,9 @@ fn duplicate(span: Span, word: &str) -> syn::Error {
     syn::Error::new(span, format!("duplicate connect option `{word}`"))
 }
 
-/// `" (did you mean `x`?)"` for the closest of `options` within two edits
-/// of `word`, or `""`.
+/// `" (did you mean `x`?)"` for the option `word` most likely meant, or `""`.
 fn did_you_mean(word: &str, options: &[&str]) -> String {
-    options
-        .iter()
-        .map(|option| (edit_distance(word, option), *option))
-        .filter(|(distance, _)| *distance <= 2)
-        .min()
-        .map(|(_, option)| format!(" (did you mean `{option}`?)"))
+    connect_names::suggest::did_you_mean(word, options.iter().copied())
+        .map(|option| format!(" (did you mean `{option}`?)"))
         .unwrap_or_default()
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{did_you_mean, edit_distance};
-
-    #[test]
-    fn suggestions_are_close_misspellings_only() {
-        assert_eq!(edit_distance("renam", "rename"), 1);
-        assert_eq!(edit_distance("dispaly", "display"), 2);
-        assert_eq!(
-            did_you_mean("jsn", &["string_map", "json"]),
-            " (did you mean `json`?)"
-        );
-        assert_eq!(did_you_mean("frobnicate", &["rename", "skip"]), "");
-    }
 }
