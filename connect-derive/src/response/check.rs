@@ -11,7 +11,7 @@ use connect_names::key::{invalid_key_char, KEY_CHARACTERS};
 
 use super::ast::{Container, Field};
 use super::attr::Validation;
-use crate::ctxt::Ctxt;
+use crate::internals::ctxt::Ctxt;
 
 /// Records every problem of `cont` in `cx`.
 pub fn check(cx: &Ctxt, cont: &Container) {
@@ -158,5 +158,5 @@ fn key_span(field: &Field) -> Span {
 }
 
 fn error(cx: &Ctxt, span: Span, message: impl std::fmt::Display) {
-    cx.syn_error(syn::Error::new(span, message));
+    cx.push(syn::Error::new(span, message));
 }
