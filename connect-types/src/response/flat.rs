@@ -9,6 +9,7 @@
 
 use std::fmt;
 
+use connect_names::key::KEY_CHARACTERS;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::error::kind::{ARRAY, BOOLEAN, NULL, NUMBER, OBJECT, STRING};
@@ -77,8 +78,9 @@ impl Problem {
             ),
             Problem::BadKey(entry) => format!(
                 "the key of response entry {entry} (counting from 1) is empty or has a character \
-                 outside [A-Za-z0-9_-], so a flow cannot reference it as $.External.<key>; check \
-                 keys decided at run time (they may come from the event) before returning them"
+                 other than {KEY_CHARACTERS}, so a flow cannot reference it as \
+                 $.External.<key>; check keys decided at run time (they may come from the event) \
+                 before returning them"
             ),
         };
         InvokeError::new(ErrorType::InvalidResponse, message)
