@@ -86,8 +86,11 @@ pin_project! {
         future: Option<F>,
         // The handler's manifest: its name, for the errors.
         manifest: fn() -> Manifest,
-        // The time left until `Timeout`; `None` for no deadline.
-        remaining: Option<Duration>,
+        // The invocation's deadline in ms since the epoch; 0 for none (and
+        // once found that the runtime has no timer). Read into a duration
+        // only when the timer is armed: a synchronous handler never reads
+        // the clock.
+        deadline_ms: u64,
         // The timer, once armed.
         #[pin]
         timer: Option<Sleep>,
@@ -102,7 +105,7 @@ impl<F: Future<Output = Result<Vec<u8>, InvokeError>>> Guarded<F> {
         Guarded {
             future: Some(future),
             manifest,
-            remaining: remaining(deadline_ms),
+            deadline_ms,
             timer: None,
         }
     }
@@ -129,7 +132,7 @@ impl<F: Future<Output = Result<Vec<u8>, InvokeError>>> Future for Guarded<F> {
             }
         }
         if this.timer.is_none() {
-            let Some(remaining) = *this.remaining else {
+            let Some(remaining) = remaining(*this.deadline_ms) else {
                 return Poll::Pending;
             };
             let start = Instant::now() + remaining;
@@ -137,7 +140,7 @@ impl<F: Future<Output = Result<Vec<u8>, InvokeError>>> Future for Guarded<F> {
                 Some(timer) => this.timer.set(Some(timer)),
                 None => {
                     warn_no_timer();
-                    *this.remaining = None;
+                    *this.deadline_ms = 0;
                     return Poll::Pending;
                 }
             }

@@ -70,8 +70,8 @@ impl std::fmt::Display for Queue {
 }
 
 /// Routes the caller; `word` "panic-now..." panics in the handler,
-/// "panic-late..." while the response is serialised, and "slow..." waits
-/// longer than any deadline.
+/// "panic-late..." while the response is serialised, "slow..." waits
+/// longer than any deadline, and "yield..." yields once.
 #[connect_handler]
 async fn router(
     #[param] word: String,
@@ -80,6 +80,10 @@ async fn router(
 ) -> Routed {
     if word.starts_with("panic-now") {
         panic!("cannot route caller {phone} ({word})");
+    }
+    if word.starts_with("yield") {
+        // Pending once: the guard then arms its timer, if the runtime has one.
+        tokio::task::yield_now().await;
     }
     if word.starts_with("slow") {
         // Cancelled at this `.await` when the deadline comes.
@@ -143,6 +147,10 @@ fn main() {
             panic_messages_shown,
         ),
         ("a near deadline is answered Timeout in time", near_deadline),
+        (
+            "a runtime without timers serves, deadline unenforced",
+            no_timers,
+        ),
         ("the command line answers a panic with exit 1", cli_panic),
         ("the command line refuses a 7 MB event", cli_seven_megabytes),
         ("the command line refuses /dev/zero", cli_dev_zero),
@@ -446,6 +454,29 @@ fn near_deadline() -> Result<(), String> {
     // The next event is served (and sees its time left).
     assert_routed(&outcomes[1], "4-some")?;
     value_free(&output.all(), "the process's output")
+}
+
+fn no_timers() -> Result<(), String> {
+    // In process: a Tokio runtime built without timers, a context with a
+    // deadline, and a handler that is pending once.
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|error| error.to_string())?;
+    let mut context = Context::default();
+    let in_a_minute = SystemTime::now() + Duration::from_secs(60);
+    context.deadline = in_a_minute
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|error| error.to_string())?
+        .as_millis() as u64;
+    let response = tokio
+        .block_on(router::handler().invoke_with_context(&event("yield"), &context))
+        .map_err(|error| format!("{}: {error}", error.error_type()))?;
+    let body: serde_json::Value =
+        serde_json::from_slice(&response).map_err(|error| error.to_string())?;
+    if body != json!({"route": "5-some", "queue": "queue-1"}) {
+        return Err(format!("{body}"));
+    }
+    Ok(())
 }
 
 fn cli_panic() -> Result<(), String> {
