@@ -47,6 +47,12 @@ pub enum Command {
     /// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
     /// 2 an input cannot be read.
     Check(CheckArgs),
+    /// Write a Cargo package with one Rust Lambda per function the flows
+    /// invoke: the parameters they pass, the $.External keys they read.
+    Scaffold(crate::scaffold::command::ScaffoldArgs),
+    /// Print the manifest the flows imply for one Lambda function: the
+    /// start of a hand-written manifest for a Lambda in any language.
+    Manifest(crate::scaffold::command::ManifestArgs),
 }
 
 /// The arguments of `connect-flow check`.
@@ -159,6 +165,8 @@ where
     };
     match cli.command {
         Command::Check(args) => run_check(&args, stdout, stderr),
+        Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
+        Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
     }
 }
 

@@ -170,7 +170,7 @@ fn is_only_affixes(segment: &str) -> bool {
 
 /// The words of a name, as byte ranges: split at `-`, `_`, `.` and camel-case
 /// boundaries (`checkHoursLambdaArn`, `ARNValue` → `ARN`, `Value`).
-fn words(name: &str) -> Vec<Range<usize>> {
+pub(crate) fn words(name: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = name.char_indices().collect();
     let mut words = Vec::new();
     let mut start: Option<usize> = None;

@@ -7,6 +7,7 @@
 //! array reference); a bare `$.External` is ignored.
 
 use connect_types::manifest::{is_key_byte, EXTERNAL_PREFIX};
+use serde_json::{Map, Value};
 
 /// One `$.External` reference found in a string.
 ///
@@ -96,6 +97,41 @@ pub fn find_references(text: &str) -> Vec<Reference<'_>> {
         search_from = cursor;
     }
     found
+}
+
+/// Every string inside an action's `Parameters`, at any depth, with its
+/// dotted path (`Attributes.balance`, `LambdaInvocationAttributes.id`,
+/// `Messages[0].Text`): where references are searched.
+///
+/// ```
+/// use connect_flow::references::strings_in;
+///
+/// let parameters = serde_json::json!({"Text": "Hi", "Attributes": {"a": "$.External.a"}, "N": 8});
+/// let strings = strings_in(parameters.as_object().unwrap());
+/// assert_eq!(strings, [("Attributes.a".to_owned(), "$.External.a"), ("Text".to_owned(), "Hi")]);
+/// ```
+pub fn strings_in(parameters: &Map<String, Value>) -> Vec<(String, &str)> {
+    fn walk<'v>(value: &'v Value, path: String, out: &mut Vec<(String, &'v str)>) {
+        match value {
+            Value::String(s) => out.push((path, s)),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    walk(item, format!("{path}.{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (key, value) in parameters {
+        walk(value, key.clone(), &mut out);
+    }
+    out
 }
 
 #[cfg(test)]

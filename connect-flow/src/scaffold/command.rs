@@ -1,0 +1,141 @@
+//! The `scaffold` and `manifest` subcommands.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{contracts, files, manifest, package_name, write, Contracts, Dependency, ScaffoldError};
+use crate::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::flow::Flow;
+
+/// The arguments of `connect-flow scaffold`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScaffoldArgs {
+    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
+    #[arg(required = true, value_name = "FLOW.json")]
+    pub flows: Vec<PathBuf>,
+    /// The folder to write the Cargo package in (created if missing; it
+    /// must be empty unless --force).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Depend on the connect-lambda checkout at PATH instead of the
+    /// published version.
+    #[arg(long, value_name = "PATH")]
+    pub connect_lambda_path: Option<PathBuf>,
+    /// Write into a folder that is not empty, overwriting the files the
+    /// scaffold writes (other files are left as they are).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The arguments of `connect-flow manifest`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ManifestArgs {
+    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
+    #[arg(required = true, value_name = "FLOW.json")]
+    pub flows: Vec<PathBuf>,
+    /// The Lambda function: its name in LambdaFunctionARN, or a
+    /// placeholder's name as pairing reads it (case, `-` and `_` ignored).
+    #[arg(long, value_name = "NAME")]
+    pub function: String,
+}
+
+fn read(flows: &[PathBuf]) -> Result<(Vec<Flow>, Contracts), ScaffoldError> {
+    let flows = flows.iter().map(|path| Flow::load(path)).collect::<Result<Vec<_>, _>>()?;
+    let found = contracts(&flows)?;
+    if found.lambdas.is_empty() {
+        return Err(ScaffoldError::NoFunction);
+    }
+    Ok((flows, found))
+}
+
+fn exit_code(error: &ScaffoldError) -> u8 {
+    match error {
+        ScaffoldError::ConflictingValidation { .. }
+        | ScaffoldError::ObjectAndValue { .. }
+        | ScaffoldError::NestedUnderStringMap { .. } => EXIT_FINDINGS,
+        _ => EXIT_INPUT,
+    }
+}
+
+/// Runs `connect-flow scaffold`: exit 0 when the package is written, 1 when
+/// the flows ask incompatible things of a Lambda, 2 when an input cannot be
+/// read or the folder is in the way. Nothing is written unless 0.
+pub fn run_scaffold(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let result = read(&args.flows).and_then(|(flows, found)| {
+        let dependency = match &args.connect_lambda_path {
+            Some(path) => Dependency::Path(path.clone()),
+            None => Dependency::default(),
+        };
+        let names: Vec<String> = flows
+            .iter()
+            .map(|flow| {
+                flow.path
+                    .file_name()
+                    .map_or_else(|| flow.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            })
+            .collect();
+        let files = files(&package_name(&args.out), &found, &dependency, &names);
+        write(&args.out, &files, args.force)?;
+        Ok((found, files))
+    });
+    match result {
+        Ok((found, files)) => {
+            for block in &found.unnamed {
+                let _ = writeln!(
+                    stderr,
+                    "note: {block} invokes a function chosen at run time: no bin for it; \
+                     write its handler by hand"
+                );
+            }
+            let _ = writeln!(
+                stdout,
+                "wrote {}: {} bins ({})",
+                args.out.display(),
+                found.lambdas.len(),
+                files
+                    .iter()
+                    .filter_map(|f| f.path.file_stem().filter(|_| f.path.starts_with("src/bin")))
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            exit_code(&e)
+        }
+    }
+}
+
+/// Runs `connect-flow manifest --function NAME`: prints the manifest the
+/// flows imply for that function; exit codes as for `scaffold`.
+pub fn run_manifest(args: &ManifestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let result = read(&args.flows).and_then(|(_, found)| {
+        let contract = found
+            .lambdas
+            .iter()
+            .find(|contract| contract.is_named(&args.function))
+            .ok_or_else(|| ScaffoldError::UnknownFunction {
+                name: args.function.clone(),
+                known: found
+                    .lambdas
+                    .iter()
+                    .map(|contract| format!("`{}`", contract.function))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        Ok(manifest(contract))
+    });
+    match result {
+        Ok(manifest) => {
+            let text = serde_json::to_string_pretty(&manifest).expect("a manifest serialises");
+            let _ = writeln!(stdout, "{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            exit_code(&e)
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! What the flows expect of each Lambda function they invoke: the contract
+//! a scaffolded handler is written to.
+//!
+//! The facts come from the checker's own reading of the flows: the
+//! function's name from `LambdaFunctionARN` as matching and placeholder
+//! pairing read it, the parameters from each invoking block's
+//! `LambdaInvocationAttributes`, and the `$.External` keys from the
+//! references the path analysis places after each block.
+
+use std::collections::BTreeMap;
+
+use connect_types::manifest::ResponseValidation;
+
+use crate::analysis::{analyze, Last};
+use crate::designer::BlockName;
+use crate::flow::Flow;
+use crate::matching::function_name;
+use crate::placeholder::{pairing_key, Placeholder};
+use crate::references::{find_references, strings_in};
+
+use super::error::ScaffoldError;
+
+/// A block of one of the flows, named for messages and comments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockRef {
+    /// The flow's file name (without its folders, so the generated text
+    /// does not depend on where the flows were read from).
+    pub flow: String,
+    /// The block as the designer names it.
+    pub name: String,
+}
+
+impl std::fmt::Display for BlockRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.flow, self.name)
+    }
+}
+
+/// A parameter the flows pass in `LambdaInvocationAttributes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parameter {
+    /// The key, exactly as the flows write it.
+    pub key: String,
+    /// Whether every invoking block passes it.
+    pub required: bool,
+}
+
+/// A key of the response, with the keys read below it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Key {
+    /// The blocks that read the key itself (`$.External.a`), in flow order.
+    pub read_by: Vec<BlockRef>,
+    /// The keys read below it (`$.External.a.b`), by name.
+    pub children: BTreeMap<String, Key>,
+    /// The first block that reads below it, for the error when the key is
+    /// also read as a value.
+    object_reader: Option<BlockRef>,
+}
+
+impl Key {
+    /// Whether the flows read keys below this one: it is an object.
+    pub fn is_object(&self) -> bool {
+        !self.children.is_empty()
+    }
+}
+
+/// One Lambda function as the flows use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LambdaContract {
+    /// The function's name as the checker reads it from `LambdaFunctionARN`
+    /// (a placeholder's name for a placeholder), as first seen.
+    pub function: String,
+    /// The response validation of every invoking block.
+    pub validation: ResponseValidation,
+    /// The blocks that invoke it, in flow order.
+    pub invoked_by: Vec<BlockRef>,
+    /// The parameters the blocks pass, by key.
+    pub parameters: Vec<Parameter>,
+    /// The `$.External` keys the flows read after it, by key.
+    pub keys: BTreeMap<String, Key>,
+}
+
+impl LambdaContract {
+    /// Whether this contract is the function `name` names: equal
+    /// [`pairing_key`]s, as the checker pairs a placeholder with a manifest.
+    pub fn is_named(&self, name: &str) -> bool {
+        pairing_key(&self.function) == pairing_key(name)
+    }
+}
+
+/// The contracts of every function the flows name, and the blocks whose
+/// function cannot be named (a dynamic ARN such as `$.FlowAttributes.x`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contracts {
+    /// One per function, ordered by [`pairing_key`] of the name.
+    pub lambdas: Vec<LambdaContract>,
+    /// Invoking blocks whose function is decided at run time.
+    pub unnamed: Vec<BlockRef>,
+}
+
+/// Reads what `flows` expect of each Lambda function they invoke.
+///
+/// # Errors
+/// [`ScaffoldError::ConflictingValidation`] when two blocks invoke one
+/// function with different response validations,
+/// [`ScaffoldError::ObjectAndValue`] when a key is read both as a value and
+/// as an object, and [`ScaffoldError::NestedUnderStringMap`] when a nested
+/// key is read after a block that validates as STRING_MAP.
+pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
+    let mut by_key: BTreeMap<String, Builder> = BTreeMap::new();
+    let mut unnamed = Vec::new();
+    // The function (its pairing key) each block of each flow invokes.
+    let mut invokes: Vec<Vec<Option<String>>> = Vec::with_capacity(flows.len());
+
+    for flow in flows {
+        let mut of_block = vec![None; flow.actions.len()];
+        for (index, action) in flow.actions.iter().enumerate() {
+            let Some(invoke) = action.lambda_invoke() else {
+                continue;
+            };
+            if invoke.is_load_result() {
+                continue;
+            }
+            let block = block_ref(flow, index);
+            let Some(name) = invoke.function_arn().and_then(named_function) else {
+                unnamed.push(block);
+                continue;
+            };
+            let key = pairing_key(&name);
+            let builder = by_key.entry(key.clone()).or_insert_with(|| Builder {
+                function: name,
+                validation: invoke.effective_validation(),
+                invoked_by: Vec::new(),
+                passed: Vec::new(),
+                keys: BTreeMap::new(),
+            });
+            if builder.validation != invoke.effective_validation() {
+                return Err(ScaffoldError::ConflictingValidation {
+                    function: builder.function.clone(),
+                    first: builder.invoked_by[0].clone(),
+                    first_validation: builder.validation,
+                    second: block,
+                    second_validation: invoke.effective_validation(),
+                });
+            }
+            let passed = invoke
+                .invocation_attributes()
+                .map(|attributes| attributes.keys().cloned().collect())
+                .unwrap_or_default();
+            builder.passed.push(passed);
+            builder.invoked_by.push(block);
+            of_block[index] = Some(key);
+        }
+        invokes.push(of_block);
+    }
+
+    for (flow, of_block) in flows.iter().zip(&invokes) {
+        let analysis = analyze(flow);
+        for (index, action) in flow.actions.iter().enumerate() {
+            let Some(state) = analysis.at(index) else {
+                continue;
+            };
+            for (_, text) in strings_in(&action.parameters) {
+                for reference in find_references(text) {
+                    for last in state {
+                        // Only a Lambda that ran has a response to read: a
+                        // failed or still pending one is the checker's
+                        // warning, not part of the contract.
+                        let Last::Ran(invoker) = *last else { continue };
+                        let Some(function) = &of_block[invoker] else {
+                            continue;
+                        };
+                        let builder = by_key.get_mut(function).expect("every named block has a builder");
+                        let reader = block_ref(flow, index);
+                        if reference.is_nested() && builder.validation == ResponseValidation::StringMap {
+                            return Err(ScaffoldError::NestedUnderStringMap {
+                                function: builder.function.clone(),
+                                key: reference.key().to_owned(),
+                                reader,
+                                invoker: block_ref(flow, invoker),
+                            });
+                        }
+                        builder.read(&reference.keys, reader)?;
+                    }
+                }
+            }
+        }
+    }
+
+    Ok(Contracts {
+        lambdas: by_key.into_values().map(Builder::finish).collect(),
+        unnamed,
+    })
+}
+
+/// The function a `LambdaFunctionARN` names: the ARN's function name, or a
+/// placeholder's name; `None` for a dynamic reference.
+fn named_function(arn: &str) -> Option<String> {
+    match function_name(arn) {
+        Some(name) => Some(name.to_owned()),
+        None => Placeholder::read(arn).map(|p| p.name().to_owned()),
+    }
+}
+
+fn block_ref(flow: &Flow, index: usize) -> BlockRef {
+    let file = flow
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| flow.path.display().to_string());
+    BlockRef {
+        flow: file,
+        name: BlockName::of(&flow.actions[index]).to_string(),
+    }
+}
+
+/// A contract while the flows are read.
+struct Builder {
+    function: String,
+    validation: ResponseValidation,
+    invoked_by: Vec<BlockRef>,
+    /// The keys each invoking block passes.
+    passed: Vec<Vec<String>>,
+    keys: BTreeMap<String, Key>,
+}
+
+impl Builder {
+    /// Records that `reader` reads `$.External.<keys joined by .>`.
+    fn read(&mut self, keys: &[&str], reader: BlockRef) -> Result<(), ScaffoldError> {
+        let conflict = |key: &[&str], value_reader: BlockRef, object_reader: BlockRef, child: &str| {
+            ScaffoldError::ObjectAndValue {
+                function: self.function.clone(),
+                key: key.join("."),
+                value_reader,
+                object_reader,
+                child: child.to_owned(),
+            }
+        };
+        let mut level = &mut self.keys;
+        for (depth, key) in keys.iter().enumerate() {
+            let entry = level.entry((*key).to_owned()).or_default();
+            let Some(child) = keys.get(depth + 1) else {
+                if let Some(object_reader) = &entry.object_reader {
+                    let child = entry.children.keys().next().map_or("", String::as_str);
+                    return Err(conflict(keys, reader, object_reader.clone(), child));
+                }
+                if !entry.read_by.contains(&reader) {
+                    entry.read_by.push(reader);
+                }
+                return Ok(());
+            };
+            if let Some(value_reader) = entry.read_by.first() {
+                return Err(conflict(&keys[..=depth], value_reader.clone(), reader, child));
+            }
+            entry.object_reader.get_or_insert_with(|| reader.clone());
+            level = &mut entry.children;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> LambdaContract {
+        let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
+        for passed in &self.passed {
+            for key in passed {
+                *keys.entry(key).or_default() += 1;
+            }
+        }
+        let parameters = keys
+            .into_iter()
+            .map(|(key, count)| Parameter {
+                key: key.to_owned(),
+                required: count == self.passed.len(),
+            })
+            .collect();
+        LambdaContract {
+            function: self.function,
+            validation: self.validation,
+            invoked_by: self.invoked_by,
+            parameters,
+            keys: self.keys,
+        }
+    }
+}
