@@ -8,7 +8,8 @@
 //! `companyName` is not passed. This crate does: it reads the exported flow
 //! (the flow language, [`flow`]), finds at every action which Lambdas may
 //! have run last ([`analysis`]), matches each to its manifest ([`matching`]),
-//! and reports every mismatch ([`findings`]) for a person or a pipeline
+//! and reports every mismatch ([`findings`]), naming each block as the flow
+//! designer does ([`designer`]), for a person or a pipeline
 //! ([`report`]). The `connect-flow` binary is [`cli`].
 //!
 //! ```
@@ -42,6 +43,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
