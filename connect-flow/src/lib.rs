@@ -48,6 +48,7 @@ pub mod error;
 pub mod findings;
 pub mod flow;
 pub mod matching;
+pub mod placeholder;
 pub mod references;
 pub mod report;
 
