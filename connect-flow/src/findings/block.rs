@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 
 use super::codes::Code;
 use super::driver::FlowChecker;
-use super::keys::{article, nearest};
+use connect_names::suggest::did_you_mean;
+
+use super::keys::article;
 use crate::flow::{InvocationType, LambdaInvoke};
 use crate::matching::function_name;
 
@@ -74,7 +76,7 @@ impl<'a> FlowChecker<'a> {
                         .iter()
                         .filter(|p| p.key != "*" && !passed.contains_key(&p.key))
                         .map(|p| p.key.as_str());
-                    let suggestion = nearest(key, missing);
+                    let suggestion = did_you_mean(key, missing).map(str::to_owned);
                     let message =
                         format!("parameter `{key}` is passed, but {handler} never reads it");
                     let finding = self.push(Code::UnusedParameter, Some(index), field, message);

@@ -5,7 +5,9 @@ use connect_types::manifest::ResponseValidation;
 
 use super::codes::Code;
 use super::driver::FlowChecker;
-use super::keys::{article, key_status, nearest, referenceable_keys, returns_list, KeyStatus};
+use connect_names::suggest::did_you_mean;
+
+use super::keys::{article, key_status, referenceable_keys, returns_list, KeyStatus};
 use crate::analysis::Last;
 use crate::references::Reference;
 
@@ -86,7 +88,7 @@ impl FlowChecker<'_> {
             }
             KeyStatus::Unknown => {
                 let key = reference.key();
-                let suggestion = nearest(key, referenceable_keys(manifest));
+                let suggestion = did_you_mean(key, referenceable_keys(manifest)).map(str::to_owned);
                 let message = format!("`{text}` is never returned by {handler}");
                 let help = if suggestion.is_some() {
                     None

@@ -1,5 +1,5 @@
 //! The manifest key lookup: what a manifest says about `$.External.a.b`,
-//! the keys a flow can reference, and the nearest one to a misspelling.
+//! and the keys a flow can reference.
 
 use connect_types::manifest::{ExternalKey, Manifest, ValueType};
 
@@ -119,33 +119,6 @@ pub(super) fn returns_list(manifest: &Manifest) -> String {
     }
 }
 
-/// The candidate nearest to `target` by edit distance, when near enough to
-/// be a misspelling: a case-insensitive match first, then the smallest
-/// edit distance (optimal string alignment: a swap of two neighbours counts one) no greater than a third of the length (at least 1),
-/// the earliest candidate on a tie.
-///
-/// ```
-/// use connect_flow::findings::nearest;
-///
-/// let keys = ["customerBalance", "customerName"];
-/// assert_eq!(nearest("customerBalanse", keys), Some("customerBalance".to_owned()));
-/// assert_eq!(nearest("CUSTOMERNAME", keys), Some("customerName".to_owned()));
-/// assert_eq!(nearest("orderId", keys), None);
-/// ```
-pub fn nearest<'c>(target: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
-    let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != target).collect();
-    if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(target)) {
-        return Some((*same).to_owned());
-    }
-    let limit = (target.chars().count().max(3)) / 3;
-    candidates
-        .iter()
-        .map(|c| (strsim::osa_distance(target, c), *c))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c.to_owned())
-}
-
 /// `a {ty}` or `an {ty}`.
 pub(super) fn article(ty: ValueType) -> String {
     match ty {
@@ -221,18 +194,5 @@ mod tests {
         assert_eq!(status(&m, "anything", false), "fine");
         assert_eq!(status(&m, "meta.x", false), "optional");
         assert_eq!(status(&m, "anything.below", false), "not-object");
-    }
-
-    #[test]
-    fn nearest_keys() {
-        let keys = ["customerBalance", "customerName", "a"];
-        assert_eq!(
-            nearest("customerBalanse", keys),
-            Some("customerBalance".into())
-        );
-        assert_eq!(nearest("b", keys), Some("a".into()));
-        assert_eq!(nearest("xyz", keys), None);
-        assert_eq!(nearest("customer", keys), None);
-        assert_eq!(nearest("nmae", ["name", "age"]), Some("name".into()));
     }
 }

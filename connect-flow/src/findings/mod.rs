@@ -23,5 +23,4 @@ pub mod model;
 
 pub use codes::Code;
 pub use driver::check;
-pub use keys::nearest;
 pub use model::{fails, Finding, Severity};
