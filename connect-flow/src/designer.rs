@@ -171,6 +171,9 @@ pub fn type_name<'a>(action_type: &'a str, parameters: &Map<String, Value>) -> &
         // Interactions.
         "InvokeLambdaFunction" => "Invoke AWS Lambda function",
         "CreatePersistentContactAssociation" => "Create persistent contact association",
+        "GetCustomerProfile" | "CreateCustomerProfile" | "UpdateCustomerProfile" => {
+            "Customer profiles"
+        }
         // Participant actions.
         "MessageParticipant" => "Play prompt",
         "MessageParticipantIteratively" => "Loop prompts",
@@ -276,6 +279,7 @@ mod tests {
             ("EndFlowModuleExecution", "Return"),
             ("UpdateFlowLoggingBehavior", "Set logging behavior"),
             ("UpdateContactTextToSpeechVoice", "Set voice"),
+            ("GetCustomerProfile", "Customer profiles"),
         ];
         for (raw, designer) in names {
             assert_eq!(type_name(raw, &Map::new()), designer, "{raw}");

@@ -20,6 +20,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use connect_names::function_name::is_function_name;
 use connect_types::error::value_kind;
 use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
@@ -149,11 +150,7 @@ pub fn function_name(arn: &str) -> Option<&str> {
     }
     let (_, after) = arn.split_once(":function:")?;
     let name = after.split(':').next().unwrap_or(after);
-    let valid = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    valid.then_some(name)
+    is_function_name(name).then_some(name)
 }
 
 /// The form names are compared in: lower case, without `-` and `_`.

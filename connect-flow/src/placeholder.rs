@@ -34,6 +34,8 @@
 
 use std::ops::Range;
 
+use connect_names::key::is_key;
+
 use crate::matching::{function_name, normalize};
 
 /// The words dropped from either end of a name: they say what the thing is,
@@ -246,7 +248,7 @@ fn name_in(value: &str) -> Option<&str> {
         [inner] if literal.is_empty() => name_in_expression(inner),
         _ => {
             let literal = value_without_placeholders(value, &literal)?;
-            is_bare_name(literal).then(|| without_affixes(literal))
+            is_key(literal).then(|| without_affixes(literal))
         }
     }
 }
@@ -309,16 +311,7 @@ fn name_in_expression(inner: &str) -> Option<&str> {
     if is_only_affixes(segment) {
         return None;
     }
-    is_bare_name(segment).then(|| without_affixes(segment))
-}
-
-/// Whether `name` fits Lambda's function-name characters (letters, digits,
-/// `-`, `_`).
-fn is_bare_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    is_key(segment).then(|| without_affixes(segment))
 }
 
 #[cfg(test)]

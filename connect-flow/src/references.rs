@@ -6,7 +6,8 @@
 //! $.External.balance."); a `[` right after a key is an index into it (an
 //! array reference); a bare `$.External` is ignored.
 
-use connect_types::manifest::{is_key_byte, EXTERNAL_PREFIX};
+use connect_names::key::is_key_byte;
+use connect_types::manifest::EXTERNAL_PREFIX;
 use serde_json::{Map, Value};
 
 /// One `$.External` reference found in a string.
