@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{contracts, files, manifest, package_name, write, Contracts, Dependency, ScaffoldError};
+use super::{
+    contracts, files, manifest, package_name, write, Contracts, Dependency, ScaffoldError,
+};
 use crate::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::flow::Flow;
 
@@ -40,7 +42,10 @@ pub struct ManifestArgs {
 }
 
 fn read(flows: &[PathBuf]) -> Result<(Vec<Flow>, Contracts), ScaffoldError> {
-    let flows = flows.iter().map(|path| Flow::load(path)).collect::<Result<Vec<_>, _>>()?;
+    let flows = flows
+        .iter()
+        .map(|path| Flow::load(path))
+        .collect::<Result<Vec<_>, _>>()?;
     let found = contracts(&flows)?;
     if found.lambdas.is_empty() {
         return Err(ScaffoldError::NoFunction);
@@ -69,9 +74,10 @@ pub fn run_scaffold(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dy
         let names: Vec<String> = flows
             .iter()
             .map(|flow| {
-                flow.path
-                    .file_name()
-                    .map_or_else(|| flow.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+                flow.path.file_name().map_or_else(
+                    || flow.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
             })
             .collect();
         let files = files(&package_name(&args.out), &found, &dependency, &names);
@@ -87,11 +93,12 @@ pub fn run_scaffold(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dy
                      write its handler by hand"
                 );
             }
+            let count = found.lambdas.len();
             let _ = writeln!(
                 stdout,
-                "wrote {}: {} bins ({})",
+                "wrote {}: {count} {} ({})",
                 args.out.display(),
-                found.lambdas.len(),
+                if count == 1 { "bin" } else { "bins" },
                 files
                     .iter()
                     .filter_map(|f| f.path.file_stem().filter(|_| f.path.starts_with("src/bin")))

@@ -170,9 +170,13 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                         let Some(function) = &of_block[invoker] else {
                             continue;
                         };
-                        let builder = by_key.get_mut(function).expect("every named block has a builder");
+                        let builder = by_key
+                            .get_mut(function)
+                            .expect("every named block has a builder");
                         let reader = block_ref(flow, index);
-                        if reference.is_nested() && builder.validation == ResponseValidation::StringMap {
+                        if reference.is_nested()
+                            && builder.validation == ResponseValidation::StringMap
+                        {
                             return Err(ScaffoldError::NestedUnderStringMap {
                                 function: builder.function.clone(),
                                 key: reference.key().to_owned(),
@@ -227,15 +231,16 @@ struct Builder {
 impl Builder {
     /// Records that `reader` reads `$.External.<keys joined by .>`.
     fn read(&mut self, keys: &[&str], reader: BlockRef) -> Result<(), ScaffoldError> {
-        let conflict = |key: &[&str], value_reader: BlockRef, object_reader: BlockRef, child: &str| {
-            ScaffoldError::ObjectAndValue {
-                function: self.function.clone(),
-                key: key.join("."),
-                value_reader,
-                object_reader,
-                child: child.to_owned(),
-            }
-        };
+        let conflict =
+            |key: &[&str], value_reader: BlockRef, object_reader: BlockRef, child: &str| {
+                ScaffoldError::ObjectAndValue {
+                    function: self.function.clone(),
+                    key: key.join("."),
+                    value_reader,
+                    object_reader,
+                    child: child.to_owned(),
+                }
+            };
         let mut level = &mut self.keys;
         for (depth, key) in keys.iter().enumerate() {
             let entry = level.entry((*key).to_owned()).or_default();
@@ -250,7 +255,12 @@ impl Builder {
                 return Ok(());
             };
             if let Some(value_reader) = entry.read_by.first() {
-                return Err(conflict(&keys[..=depth], value_reader.clone(), reader, child));
+                return Err(conflict(
+                    &keys[..=depth],
+                    value_reader.clone(),
+                    reader,
+                    child,
+                ));
             }
             entry.object_reader.get_or_insert_with(|| reader.clone());
             level = &mut entry.children;

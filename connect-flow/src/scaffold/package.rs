@@ -33,10 +33,15 @@ pub struct File {
 
 /// The files of the package named `name` for `contracts`, in the order
 /// written.
-pub fn files(name: &str, contracts: &Contracts, dependency: &Dependency, flows: &[String]) -> Vec<File> {
+pub fn files(
+    name: &str,
+    contracts: &Contracts,
+    dependency: &Dependency,
+    flows: &[String],
+) -> Vec<File> {
     let mut files = vec![File {
         path: PathBuf::from("Cargo.toml"),
-        text: cargo_toml(name, contracts, dependency, flows),
+        text: cargo_toml(name, dependency, flows),
     }];
     for contract in &contracts.lambdas {
         files.push(File {
@@ -47,19 +52,14 @@ pub fn files(name: &str, contracts: &Contracts, dependency: &Dependency, flows: 
     files
 }
 
-fn cargo_toml(name: &str, contracts: &Contracts, dependency: &Dependency, flows: &[String]) -> String {
+fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String]) -> String {
     let connect_lambda = match dependency {
         Dependency::Version(version) => toml_string(version),
         Dependency::Path(path) => format!("{{ path = {} }}", toml_string(&path.to_string_lossy())),
     };
-    let bins: Vec<String> = contracts
-        .lambdas
-        .iter()
-        .map(|contract| handler_name(&contract.function))
-        .collect();
     format!(
         "# Scaffolded by `connect-flow scaffold` from {flows}.\n\
-         # One bin per Lambda function the flows invoke ({bins}): fill in each\n\
+         # One bin per Lambda function the flows invoke (src/bin/): fill in each\n\
          # handler's body, then `cargo test`, and check the flows against the\n\
          # manifests the bins print with `--manifest`.\n\
          [package]\n\
@@ -76,7 +76,6 @@ fn cargo_toml(name: &str, contracts: &Contracts, dependency: &Dependency, flows:
          # enclosing workspace.\n\
          [workspace]\n",
         flows = flows.join(", "),
-        bins = bins.join(", "),
         name = toml_string(name),
     )
 }
@@ -94,7 +93,13 @@ pub fn package_name(dir: &Path) -> String {
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let name = name.trim_matches('-');
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -118,7 +123,9 @@ pub fn write(dir: &Path, files: &[File], force: bool) -> Result<(), ScaffoldErro
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() && !force {
-                return Err(ScaffoldError::OutNotEmpty { dir: dir.to_owned() });
+                return Err(ScaffoldError::OutNotEmpty {
+                    dir: dir.to_owned(),
+                });
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

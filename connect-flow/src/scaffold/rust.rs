@@ -16,11 +16,11 @@ const READERS_NAMED: usize = 3;
 /// Rust's keywords (strict, reserved and edition 2018+): a name that is one
 /// gets a `_` behind it.
 const KEYWORDS: [&str; 51] = [
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true",
-    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final",
-    "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
 ];
 
 /// The name of the handler function, the bin and the manifest's `handler`
@@ -66,10 +66,15 @@ fn pascal_case(name: &str) -> String {
     let joined: String = words(name)
         .into_iter()
         .map(|range| {
-            let word: String = name[range].chars().filter(char::is_ascii_alphanumeric).collect();
+            let word: String = name[range]
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
             let mut chars = word.chars();
             match chars.next() {
-                Some(first) => first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase(),
+                Some(first) => {
+                    first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
+                }
                 None => String::new(),
             }
         })
@@ -126,6 +131,8 @@ struct Structs {
 
 struct Struct {
     name: String,
+    /// The dotted key of the object it is; empty for `Response`.
+    path: String,
     fields: Vec<Field>,
 }
 
@@ -150,10 +157,17 @@ impl Structs {
         structs
     }
 
-    fn add(&mut self, name: String, keys: &BTreeMap<String, Key>, prefix: &str, names: &mut Names) -> usize {
+    fn add(
+        &mut self,
+        name: String,
+        keys: &BTreeMap<String, Key>,
+        prefix: &str,
+        names: &mut Names,
+    ) -> usize {
         let index = self.structs.len();
         self.structs.push(Struct {
             name,
+            path: prefix.to_owned(),
             fields: Vec::new(),
         });
         let mut idents = Names::default();
@@ -211,7 +225,7 @@ pub fn bin_source(contract: &LambdaContract) -> String {
 
     for s in &structs.structs {
         out.push('\n');
-        if s.name == "Response" {
+        if s.path.is_empty() {
             let _ = writeln!(
                 out,
                 "/// What the flows read after `{}` ({} validation).",
@@ -219,7 +233,11 @@ pub fn bin_source(contract: &LambdaContract) -> String {
                 contract.validation
             );
         } else {
-            let _ = writeln!(out, "/// The keys the flows read below an object of `Response`.");
+            let _ = writeln!(
+                out,
+                "/// What the flows read below `$.External.{}`.",
+                s.path
+            );
         }
         out.push_str("#[derive(ConnectResponse)]\n");
         if json {
@@ -227,7 +245,12 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         }
         let _ = writeln!(out, "struct {} {{", s.name);
         for field in &s.fields {
-            let _ = writeln!(out, "    /// `$.External.{}`, read by {}.", field.path, readers(&field.read_by, field.nested.is_some()));
+            let _ = writeln!(
+                out,
+                "    /// `$.External.{}`, read by {}.",
+                field.path,
+                readers(&field.read_by, field.nested.is_some())
+            );
             let _ = writeln!(out, "    #[connect(rename = {})]", literal(&field.key));
             let ty = match field.nested {
                 Some(index) => structs.structs[index].name.as_str(),
@@ -251,22 +274,44 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         "/// `{}`: returns what the flows read after invoking it.",
         comment(&contract.function)
     );
-    let _ = writeln!(out, "#[connect_handler(function = {})]", literal(&contract.function));
+    let _ = writeln!(
+        out,
+        "#[connect_handler(function = {})]",
+        literal(&contract.function)
+    );
     if arguments.is_empty() {
         let _ = writeln!(out, "fn {handler}() -> Response {{");
     } else {
         let _ = writeln!(out, "fn {handler}(");
         for (ident, parameter) in &arguments {
-            let ty = if parameter.required { "String" } else { "Option<String>" };
-            let _ = writeln!(out, "    #[param(rename = {})] {ident}: {ty},", literal(&parameter.key));
+            let ty = if parameter.required {
+                "String"
+            } else {
+                "Option<String>"
+            };
+            let _ = writeln!(
+                out,
+                "    #[param(rename = {})] {ident}: {ty},",
+                literal(&parameter.key)
+            );
         }
         out.push_str(") -> Response {\n");
         out.push_str(
             "    // TODO: compute the response from the parameters (`Option` where\n    \
              // some invoking block does not pass one), then delete this line.\n",
         );
-        let idents: Vec<String> = arguments.iter().map(|(ident, _)| format!("&{ident}")).collect();
-        let _ = writeln!(out, "    let _ = ({},);", idents.join(", "));
+        let idents: Vec<String> = arguments
+            .iter()
+            .map(|(ident, _)| format!("&{ident}"))
+            .collect();
+        match idents.as_slice() {
+            [one] => {
+                let _ = writeln!(out, "    let _ = {one};");
+            }
+            more => {
+                let _ = writeln!(out, "    let _ = ({});", more.join(", "));
+            }
+        }
     }
     out.push_str("    ");
     value(&structs, 0, 1, &mut out);
@@ -284,7 +329,11 @@ pub fn bin_source(contract: &LambdaContract) -> String {
     // The test.
     let mut event = String::from("connect_lambda::ContactFlowEvent::builder()");
     for (_, parameter) in &arguments {
-        let _ = write!(event, "\n            .parameter({}, \"example\")", literal(&parameter.key));
+        let _ = write!(
+            event,
+            "\n            .parameter({}, \"example\")",
+            literal(&parameter.key)
+        );
     }
     event.push_str("\n            .build();");
     let mut expected = Vec::new();
@@ -308,7 +357,11 @@ pub fn bin_source(contract: &LambdaContract) -> String {
          }}\n\
          }}\n",
         count = expected.len(),
-        keys = expected.iter().map(|k| literal(k)).collect::<Vec<_>>().join(", "),
+        keys = expected
+            .iter()
+            .map(|k| literal(k))
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     out
 }
