@@ -257,8 +257,8 @@ fn a_parameter_some_blocks_do_not_pass_is_optional_and_the_manifest_fits_the_sch
         .map(|p| (p["key"].as_str().unwrap(), p["required"].as_bool().unwrap()))
         .collect();
     // Two of the three blocks pass `input`; all three pass `operation`.
-    assert_eq!(required["input"], false);
-    assert_eq!(required["operation"], true);
+    assert!(!required["input"]);
+    assert!(required["operation"]);
     let keys: Vec<&str> = manifest["external"]
         .as_array()
         .unwrap()
@@ -304,7 +304,7 @@ fn two_validations_for_one_function_are_an_error_naming_both_blocks_and_nothing_
 fn a_key_read_as_a_value_and_as_an_object_is_an_error_naming_both_blocks() {
     let flow = crate_dir().join("tests/scaffold/written/object_and_value.json");
     let out = fresh("object-and-value");
-    let (code, _, err) = scaffold(&[flow.clone()], &out, &[]);
+    let (code, _, err) = scaffold(std::slice::from_ref(&flow), &out, &[]);
     assert_eq!(code, 1);
     assert_eq!(
         err,

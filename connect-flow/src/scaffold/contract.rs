@@ -20,19 +20,16 @@ use crate::references::{find_references, strings_in};
 
 use super::error::ScaffoldError;
 
-/// A block of one of the flows, named for messages and comments.
+/// A block of one of the flows, named for messages and comments: the
+/// flow's file name (without its folders, so the generated text does not
+/// depend on where the flows were read from) and the block as the designer
+/// names it: `survey.json: block "Play prompt" "Intro"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockRef {
-    /// The flow's file name (without its folders, so the generated text
-    /// does not depend on where the flows were read from).
-    pub flow: String,
-    /// The block as the designer names it.
-    pub name: String,
-}
+pub struct BlockRef(String);
 
 impl std::fmt::Display for BlockRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.flow, self.name)
+        f.write_str(&self.0)
     }
 }
 
@@ -212,10 +209,7 @@ fn block_ref(flow: &Flow, index: usize) -> BlockRef {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| flow.path.display().to_string());
-    BlockRef {
-        flow: file,
-        name: BlockName::of(&flow.actions[index]).to_string(),
-    }
+    BlockRef(format!("{file}: {}", BlockName::of(&flow.actions[index])))
 }
 
 /// A contract while the flows are read.

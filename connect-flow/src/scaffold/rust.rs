@@ -34,11 +34,11 @@ const KEYWORDS: [&str; 51] = [
 /// assert_eq!(handler_name("2fa"), "lambda_2fa");
 /// ```
 pub fn handler_name(function: &str) -> String {
-    let name = snake_case(function);
+    let name = snake_words(function);
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("lambda_{name}")
     } else {
-        name
+        identifier(name, "lambda")
     }
 }
 
@@ -46,7 +46,12 @@ pub fn handler_name(function: &str) -> String {
 /// pairing splits them) in lower case joined by `_`, ASCII only; a keyword
 /// or a leading digit is made an identifier.
 fn snake_case(name: &str) -> String {
-    let joined = words(name)
+    identifier(snake_words(name), "value")
+}
+
+/// The words of `name` in lower case, ASCII only, joined by `_`.
+fn snake_words(name: &str) -> String {
+    words(name)
         .into_iter()
         .map(|range| {
             name[range]
@@ -57,8 +62,7 @@ fn snake_case(name: &str) -> String {
         })
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
-        .join("_");
-    identifier(joined, "value")
+        .join("_")
 }
 
 /// `name` in Pascal case, for a struct.
@@ -426,5 +430,43 @@ fn leaf_keys(structs: &Structs, index: usize, out: &mut Vec<String>) {
             Some(nested) => leaf_keys(structs, nested, out),
             None => out.push(field.key.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_from_connect_names() {
+        assert_eq!(snake_case("surveyId"), "survey_id");
+        assert_eq!(snake_case("flag_question_1"), "flag_question_1");
+        assert_eq!(
+            snake_case("CurrentRule_offerMessage"),
+            "current_rule_offer_message"
+        );
+        assert_eq!(snake_case("ARNValue"), "arn_value");
+        assert_eq!(snake_case("customer name"), "customer_name");
+        assert_eq!(snake_case("type"), "type_");
+        assert_eq!(snake_case("1st"), "n1st");
+        assert_eq!(snake_case("été"), "t");
+        assert_eq!(snake_case("--"), "value");
+        assert_eq!(pascal_case("Address_Geo"), "AddressGeo");
+        assert_eq!(pascal_case("name"), "Name");
+        assert_eq!(handler_name("9lives"), "lambda_9lives");
+    }
+
+    #[test]
+    fn each_identifier_is_handed_out_once() {
+        let mut names = Names::default();
+        assert_eq!(names.take(snake_case("surveyId")), "survey_id");
+        assert_eq!(names.take(snake_case("survey_id")), "survey_id_2");
+        assert_eq!(names.take(snake_case("SurveyID")), "survey_id_3");
+    }
+
+    #[test]
+    fn literals_and_comments_stay_rust() {
+        assert_eq!(literal("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(comment("one\nline"), "one line");
     }
 }
