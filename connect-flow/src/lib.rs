@@ -51,6 +51,7 @@ pub mod matching;
 pub mod placeholder;
 pub mod references;
 pub mod report;
+pub mod sarif;
 
 pub use error::InputError;
 pub use findings::{check, Code, Finding, Severity};
