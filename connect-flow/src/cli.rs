@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
-//!     [--map ARN=M.json ...] [--format human|json] [--deny-warnings]
+//!     [--map ARN=M.json ...] [--map-file MAPS.json]
+//!     [--format human|json|sarif] [--deny-warnings]
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -17,8 +18,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
-use crate::matching::{parse_map, LoadedManifest, Manifests};
+use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
 use crate::report::{human, json, Summary};
+use crate::sarif::sarif;
 
 /// Exit code: no errors (and no warnings under `--deny-warnings`).
 pub const EXIT_OK: u8 = 0;
@@ -71,6 +73,11 @@ pub struct CheckArgs {
     /// matching.
     #[arg(long = "map", value_name = "ARN=M.json")]
     pub maps: Vec<String>,
+    /// A JSON object of LambdaFunctionARN string to manifest path (relative
+    /// to this file's folder), for pipelines with many Lambdas; --map wins
+    /// over it.
+    #[arg(long = "map-file", value_name = "MAPS.json")]
+    pub map_file: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -86,6 +93,8 @@ pub enum Format {
     Human,
     /// `{"findings": [...]}` for a pipeline.
     Json,
+    /// SARIF 2.1.0, for code-review tools.
+    Sarif,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -112,8 +121,18 @@ impl CheckArgs {
         for path in &self.manifests {
             manifests.add(LoadedManifest::load(path)?);
         }
+        let mut maps = Vec::new();
+        if let Some(path) = &self.map_file {
+            let bytes = std::fs::read(path).map_err(|source| InputError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            maps.extend(parse_map_file(&bytes, path)?);
+        }
         for argument in &self.maps {
-            let (arn, path) = parse_map(argument)?;
+            maps.push(parse_map(argument)?);
+        }
+        for (arn, path) in maps {
             let index = match manifests.all().iter().position(|m| m.path == path) {
                 Some(index) => index,
                 None => manifests.add(LoadedManifest::load(&path)?),
@@ -178,8 +197,22 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
             return EXIT_INPUT;
         }
     };
+    for pairing in inputs.manifests.pairings(&inputs.flows) {
+        if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
+            let _ = writeln!(
+                stderr,
+                "note: {} pairs `{}` (action {:?}) with {} by its name `{}`; --map overrides it",
+                pairing.flow.display(),
+                pairing.placeholder,
+                pairing.action,
+                manifest.path.display(),
+                manifest.match_name()
+            );
+        }
+    }
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
+        Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);

@@ -109,6 +109,14 @@ pub enum InputError {
         /// Every manifest that matches it.
         manifests: Vec<PathBuf>,
     },
+    /// A `--map-file` that is not a JSON object of strings.
+    #[error("{}: not a map file: {reason}", path.display())]
+    BadMapFile {
+        /// The file.
+        path: PathBuf,
+        /// What is of the wrong type, and where.
+        reason: String,
+    },
     /// A `--map` argument without `=`.
     #[error("--map {argument:?}: expected ARN=MANIFEST.json")]
     BadMap {

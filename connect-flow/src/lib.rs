@@ -51,6 +51,7 @@ pub mod matching;
 pub mod placeholder;
 pub mod references;
 pub mod report;
+pub mod sarif;
 pub mod scaffold;
 
 pub use error::InputError;

@@ -26,6 +26,8 @@ use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
 
 use crate::error::InputError;
+use crate::flow::Flow;
+use crate::placeholder::Placeholder;
 
 /// A manifest and the file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +186,13 @@ pub enum Match {
     Mapped(usize),
     /// The function name matched; the index into the manifests.
     Named(usize),
+    /// A deployment placeholder (`${GetBalance.Arn}`, `<<getBalanceLambdaArn>>`)
+    /// names exactly one manifest's `function` or `handler`; the index into
+    /// the manifests.
+    Paired(usize),
+    /// A placeholder that names more than one manifest: paired with none
+    /// (the indices of every one it names).
+    Undecided(Vec<usize>),
     /// No manifest matches this ARN.
     Unmatched,
 }
@@ -192,8 +201,8 @@ impl Match {
     /// The manifest's index, when one matched.
     pub fn index(&self) -> Option<usize> {
         match self {
-            Match::Mapped(i) | Match::Named(i) => Some(*i),
-            Match::Unmatched => None,
+            Match::Mapped(i) | Match::Named(i) | Match::Paired(i) => Some(*i),
+            Match::Undecided(_) | Match::Unmatched => None,
         }
     }
 }
@@ -270,7 +279,7 @@ impl Manifests {
             return Ok(Match::Mapped(index));
         }
         let Some(name) = function_name(arn) else {
-            return Ok(Match::Unmatched);
+            return Ok(self.pair(arn));
         };
         let wanted = normalize(name);
         let matching: Vec<usize> = self
@@ -289,6 +298,122 @@ impl Manifests {
             }),
         }
     }
+}
+
+impl Manifests {
+    /// The manifest a deployment placeholder in `arn` names by its
+    /// `function` or `handler` ([`Placeholder::pairs_with`]).
+    fn pair(&self, arn: &str) -> Match {
+        let Some(placeholder) = Placeholder::read(arn) else {
+            return Match::Unmatched;
+        };
+        let named: Vec<usize> = self
+            .loaded
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                placeholder.pairs_with(m.match_name())
+                    || placeholder.pairs_with(&m.manifest.handler)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match named.as_slice() {
+            [] => Match::Unmatched,
+            [one] => Match::Paired(*one),
+            _ => Match::Undecided(named),
+        }
+    }
+
+    /// Every placeholder `LambdaFunctionARN` of `flows` paired by name (not
+    /// by `--map`), once each, in the order first used: the placeholder,
+    /// the flow and the Identifier of the first block using it, and the
+    /// manifest's index. The command line prints a note for each, so a
+    /// pairing is never silent.
+    pub fn pairings<'f>(&self, flows: &'f [Flow]) -> Vec<Pairing<'f>> {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for flow in flows {
+            for action in &flow.actions {
+                let Some(arn) = action.lambda_invoke().and_then(|i| i.function_arn()) else {
+                    continue;
+                };
+                if seen.contains(&arn) {
+                    continue;
+                }
+                seen.push(arn);
+                if let Ok(Match::Paired(manifest)) = self.resolve(arn) {
+                    out.push(Pairing {
+                        placeholder: arn,
+                        flow: &flow.path,
+                        action: &action.identifier,
+                        manifest,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A placeholder paired with a manifest by name, where first used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairing<'f> {
+    /// The `LambdaFunctionARN` as written.
+    pub placeholder: &'f str,
+    /// The flow of the first block using it.
+    pub flow: &'f Path,
+    /// That block's Identifier.
+    pub action: &'f str,
+    /// The manifest's index.
+    pub manifest: usize,
+}
+
+/// Reads a `--map-file`: a JSON object of `LambdaFunctionARN` string to
+/// manifest path, a path relative to the map file's folder.
+///
+/// # Errors
+/// [`InputError::Read`] or [`InputError::Json`] for the file,
+/// [`InputError::BadMapFile`] when it is not an object of strings.
+///
+/// ```
+/// use connect_flow::matching::parse_map_file;
+///
+/// let maps = parse_map_file(br#"{"${GetBalance.Arn}": "manifests/balance.json"}"#,
+///                           "deploy/maps.json").unwrap();
+/// assert_eq!(maps[0].0, "${GetBalance.Arn}");
+/// assert_eq!(maps[0].1, std::path::Path::new("deploy/manifests/balance.json"));
+/// assert!(parse_map_file(br#"{"${GetBalance.Arn}": 7}"#, "maps.json").is_err());
+/// ```
+pub fn parse_map_file(
+    bytes: &[u8],
+    path: impl AsRef<Path>,
+) -> Result<Vec<(String, PathBuf)>, InputError> {
+    let path = path.as_ref();
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    let bad = |reason: String| InputError::BadMapFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let Value::Object(entries) = value else {
+        return Err(bad(format!(
+            "expected a JSON object of LambdaFunctionARN to manifest path, found {}",
+            value_kind(&value)
+        )));
+    };
+    let folder = path.parent().unwrap_or(Path::new(""));
+    entries
+        .into_iter()
+        .map(|(arn, target)| match target {
+            Value::String(manifest) if !manifest.is_empty() => Ok((arn, folder.join(manifest))),
+            other => Err(bad(format!(
+                "the value of {arn:?}: expected a manifest path (a string), found {}",
+                value_kind(&other)
+            ))),
+        })
+        .collect()
 }
 
 /// Splits a `--map` argument at its first `=`.

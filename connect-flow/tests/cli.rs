@@ -213,27 +213,27 @@ fn human_output_reads_like_rustc() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.is_empty());
     let expected = r#"warning[unused-parameter]: parameter `channel` is passed, but lookup_case never reads it
-  --> tests/flows/case_module.json: action "Look up case", field LambdaInvocationAttributes.channel
+  --> tests/flows/case_module.json: block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn}), field LambdaInvocationAttributes.channel
    = help: remove it from the block, or read it in the handler
 
 error[unknown-key]: `$.External.case_owner` is never returned by lookup_case
-  --> tests/flows/case_module.json: action "Store case", field Attributes.caseOwner
+  --> tests/flows/case_module.json: block "Set contact attributes" "Store case", field Attributes.caseOwner
    = help: did you mean `caseOwner`?
-   = note: lookup_case is the Lambda invoked by "Look up case"
+   = note: lookup_case is the Lambda invoked by block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
 
 error[unknown-key]: `$.External.caseNumber` is never returned by lookup_case
-  --> tests/flows/case_module.json: action "Case lookup failed", field Text
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Text
    = help: lookup_case returns `caseStatus`, `caseOwner`
-   = note: lookup_case is the Lambda invoked by "Look up case"
-warning[after-lambda-error]: `$.External.caseNumber` is read on the error branch of "Look up case"
-  --> tests/flows/case_module.json: action "Case lookup failed", field Text
+   = note: lookup_case is the Lambda invoked by block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
+warning[after-lambda-error]: `$.External.caseNumber` is read on the error branch of block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Text
    = note: when the Lambda fails there is no response to read
 warning[dangling-transition]: transition to "Report error", which is not an action of this flow
-  --> tests/flows/case_module.json: action "Case lookup failed", field Transitions.NextAction
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Transitions.NextAction
    = note: a contact that takes this branch has nowhere to go
 
 error[duplicate-identifier]: Identifier "Done" is used by more than one action
-  --> tests/flows/case_module.json: action "Done", field Identifier
+  --> tests/flows/case_module.json: block "Return" "Done", field Identifier
    = note: actions 5 and 6 share it; a transition to it cannot tell them apart
 
 checked 1 flow against 1 manifest: 3 errors, 3 warnings
@@ -279,6 +279,8 @@ fn json_output_shape() {
             "severity": "error",
             "code": "invalid-timeout",
             "action": "d9256376-0460-5ed3-af79-96ebf2e2c1bb",
+            "type": "Invoke AWS Lambda function",
+            "label": "d9256376",
             "field": "InvocationTimeLimitSeconds",
             "message": "InvocationTimeLimitSeconds is 10, outside 1..8"
         })

@@ -47,8 +47,14 @@ fn several_lambdas() {
         "`$.External.firstName` is never returned by get_balance"
     );
     // The error branch is shared by both Lambdas; each failure is named.
-    assert!(messages[3].contains(get_balance), "{}", messages[3]);
-    assert!(messages[4].contains(get_customer), "{}", messages[4]);
+    // Each failure is named as the designer names the block: the UUID's
+    // first 8 characters and the function.
+    assert!(
+        messages[3].contains(&format!("{} (get-balance)", &get_balance[..8])),
+        "{}",
+        messages[3]
+    );
+    assert!(messages[4].contains(&get_customer[..8]), "{}", messages[4]);
 }
 
 /// A Lambda called in a loop: its own parameter reads its previous
@@ -228,19 +234,53 @@ fn flow_module_with_friendly_names() {
     );
     assert_eq!(
         messages[3],
-        "`$.External.caseNumber` is read on the error branch of \"Look up case\""
+        "`$.External.caseNumber` is read on the error branch of \
+         block \"Invoke AWS Lambda function\" \"Look up case\" (${LookupCaseFunction.Arn})"
     );
 }
 
-/// The same module without --map: the placeholder names no function, so the
-/// block has no manifest, its keys go unchecked, and the manifest is unused.
+/// The same module without --map: the placeholder pairs by its name.
 #[test]
-fn flow_module_without_map() {
-    assert_findings(
-        &[
+fn flow_module_paired_by_placeholder_name_without_map() {
+    // `${LookupCaseFunction.Arn}` names `LookupCase`, which is lookup_case's
+    // handler: paired as --map would pair it, with a note saying so.
+    let args = |extra: &[&'static str]| {
+        let mut all = vec![
+            "check",
             "tests/flows/case_module.json",
             "--manifest",
             "tests/manifests/lookup_case.json",
+            "--format",
+            "json",
+        ];
+        all.extend_from_slice(extra);
+        all
+    };
+    let paired = common::run(&args(&[]));
+    let mapped = common::run(&args(&[
+        "--map",
+        "${LookupCaseFunction.Arn}=tests/manifests/lookup_case.json",
+    ]));
+    assert_eq!(paired.code, 1);
+    assert_eq!(paired.stdout, mapped.stdout);
+    assert_eq!(
+        paired.stderr,
+        "note: tests/flows/case_module.json pairs `${LookupCaseFunction.Arn}` (action \"Look up case\") \
+         with tests/manifests/lookup_case.json by its name `lookup_case`; --map overrides it\n"
+    );
+    // --map pairs it explicitly: no note.
+    assert_eq!(mapped.stderr, "");
+}
+
+/// A placeholder naming no manifest is `no-manifest`, and says which name
+/// it looked for.
+#[test]
+fn a_placeholder_naming_no_manifest() {
+    let messages = assert_findings(
+        &[
+            "tests/flows/case_module.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
         ],
         1,
         &[
@@ -265,6 +305,10 @@ fn flow_module_without_map() {
             (E, "duplicate-identifier", Some("Done"), Some("Identifier")),
             (W, "unused-manifest", None, None),
         ],
+    );
+    assert_eq!(
+        messages[0],
+        "no manifest for placeholder `${LookupCaseFunction.Arn}`: no manifest's `function` or `handler` is `LookupCase`"
     );
 }
 

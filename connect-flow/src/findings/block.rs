@@ -11,7 +11,8 @@ use connect_names::suggest::did_you_mean;
 
 use super::keys::article;
 use crate::flow::{InvocationType, LambdaInvoke};
-use crate::matching::function_name;
+use crate::matching::{function_name, Match};
+use crate::placeholder::Placeholder;
 
 impl<'a> FlowChecker<'a> {
     pub(super) fn block(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
@@ -114,10 +115,37 @@ impl<'a> FlowChecker<'a> {
                          or with --map '{arn}=MANIFEST.json'"
                     ),
                 ),
-                None => (
-                    format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
-                    format!("a placeholder or dynamic ARN is matched with --map '{arn}=MANIFEST.json'"),
-                ),
+                None => match (Placeholder::read(arn), self.matches.get(index)) {
+                    (Some(placeholder), Some(Some(Match::Undecided(named)))) => {
+                        let paths: Vec<String> = named
+                            .iter()
+                            .filter_map(|i| self.manifests.get(*i))
+                            .map(|m| m.path.display().to_string())
+                            .collect();
+                        (
+                            format!(
+                                "placeholder `{arn}` names `{}`, which fits more than one manifest: {}; it is paired with neither",
+                                placeholder.name(),
+                                paths.join(" and ")
+                            ),
+                            format!("choose one with --map '{arn}=MANIFEST.json'"),
+                        )
+                    }
+                    (Some(placeholder), _) => (
+                        format!(
+                            "no manifest for placeholder `{arn}`: no manifest's `function` or `handler` is `{}`",
+                            placeholder.name()
+                        ),
+                        format!(
+                            "pass a manifest whose `function` is `{}`, or pair it with --map '{arn}=MANIFEST.json'",
+                            placeholder.name()
+                        ),
+                    ),
+                    (None, _) => (
+                        format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
+                        format!("a dynamic ARN is matched with --map '{arn}=MANIFEST.json'"),
+                    ),
+                },
             },
             None => (
                 "no manifest for the Lambda invoked here: LambdaFunctionARN is not a string".into(),

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::codes::Code;
 use super::model::Finding;
 use crate::analysis::analyze;
+use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::flow::Flow;
 use crate::matching::{LoadedManifest, Manifests, Match};
@@ -107,6 +108,7 @@ fn unused_manifest(manifest: &LoadedManifest, flow_count: usize) -> Finding {
         code: Code::UnusedManifest,
         file: manifest.path.clone(),
         action: None,
+        block: None,
         field: None,
         message: format!(
             "the manifest of {} matches no action in {flows}",
@@ -114,8 +116,8 @@ fn unused_manifest(manifest: &LoadedManifest, flow_count: usize) -> Finding {
         ),
         suggestion: None,
         help: Some(format!(
-            "an action matches when the function name in its LambdaFunctionARN is `{}` \
-             (ignoring case, `-` and `_`); for a placeholder ARN use --map 'ARN={}'",
+            "an action matches when the function name in its LambdaFunctionARN, or the name in \
+             its placeholder, is `{}` (ignoring case, `-` and `_`); for any other ARN use --map 'ARN={}'",
             manifest.match_name(),
             manifest.path.display()
         )),
@@ -168,6 +170,7 @@ impl<'a> FlowChecker<'a> {
             code,
             file: self.flow.path.clone(),
             action: action.or_else(|| Some(self.flow.start_action.clone())),
+            block: index.map(|i| BlockName::of(&self.flow.actions[i])),
             field: Some(field.into()),
             message,
             suggestion: None,
@@ -178,8 +181,10 @@ impl<'a> FlowChecker<'a> {
         self.findings.last_mut().expect("just pushed")
     }
 
-    pub(super) fn name(&self, index: usize) -> &'a str {
-        &self.flow.actions[index].identifier
+    /// The block at `index` as the designer names it, for messages:
+    /// `block "Invoke AWS Lambda function" be74f2dc (GetBalance)`.
+    pub(super) fn name(&self, index: usize) -> String {
+        BlockName::of(&self.flow.actions[index]).to_string()
     }
 
     pub(super) fn manifest_of(&self, block: usize) -> Option<&'a LoadedManifest> {

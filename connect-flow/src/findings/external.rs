@@ -32,7 +32,7 @@ impl FlowChecker<'_> {
             }
             Last::Failed(block) => {
                 let message = format!(
-                    "`{text}` is read on the error branch of {:?}",
+                    "`{text}` is read on the error branch of {}",
                     self.name(block)
                 );
                 self.push(Code::AfterLambdaError, Some(index), field, message)
@@ -40,7 +40,7 @@ impl FlowChecker<'_> {
             }
             Last::Pending(block) => {
                 let message = format!(
-                    "`{text}` is read before the result of the asynchronous invoke in {:?} is loaded",
+                    "`{text}` is read before the result of the asynchronous invoke in {} is loaded",
                     self.name(block)
                 );
                 self.push(Code::AsyncResultNotLoaded, Some(index), field, message)
@@ -60,12 +60,12 @@ impl FlowChecker<'_> {
         };
         if reference.is_nested() && invoke.effective_validation() == ResponseValidation::StringMap {
             let message = format!(
-                "`{text}` reads a nested key, but {:?} validates the response as STRING_MAP",
+                "`{text}` reads a nested key, but {} validates the response as STRING_MAP",
                 self.name(block)
             );
             self.push(Code::NestedUnderStringMap, Some(index), field, message)
                 .help = Some(format!(
-                "set Response validation to JSON in {:?}, or return `{}` as a top-level key",
+                "set Response validation to JSON in {}, or return `{}` as a top-level key",
                 self.name(block),
                 reference.keys.join("_")
             ));
@@ -95,11 +95,11 @@ impl FlowChecker<'_> {
                 } else {
                     Some(returns_list(manifest))
                 };
-                let block_name = self.name(block).to_owned();
+                let block_name = self.name(block);
                 let finding = self.push(Code::UnknownKey, Some(index), field, message);
                 finding.suggestion = suggestion;
                 finding.help = help;
-                finding.note = Some(format!("{handler} is the Lambda invoked by {block_name:?}"));
+                finding.note = Some(format!("{handler} is the Lambda invoked by {block_name}"));
             }
             KeyStatus::NotReferenceable(why) => {
                 let message = format!("`{text}` cannot be referenced: {why}");

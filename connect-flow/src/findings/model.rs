@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::codes::Code;
+use crate::designer::BlockName;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,6 +46,10 @@ pub struct Finding {
     /// The Identifier of the action (for a `StartAction` that names no
     /// action, that missing Identifier); `None` for `unused-manifest`.
     pub action: Option<String>,
+    /// The block as the flow designer names it (type, label, function);
+    /// `None` when `action` names no action of the flow, and for
+    /// `unused-manifest`.
+    pub block: Option<BlockName>,
     /// The dotted path inside the action (`LambdaInvocationAttributes.companyName`,
     /// `Attributes.balance`, `SSML`, `Transitions.NextAction`); `None` for
     /// `unused-manifest`.
