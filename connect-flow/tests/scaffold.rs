@@ -108,7 +108,11 @@ fn cargo(package: &Path, args: &[&str]) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .args(args)
-        .arg("--offline")
+        .args(if args[0] == "fmt" {
+            None
+        } else {
+            Some("--offline")
+        })
         .current_dir(package)
         .env(
             "CARGO_TARGET_DIR",
@@ -157,6 +161,9 @@ fn the_package_from_real_flows_builds_runs_and_checks_against_them() {
     assert_eq!(scaffold(&flows, &package, &["--force"]).0, 0);
     assert_eq!(files(&package), written);
 
+    // Laid out as rustfmt lays it out, so `cargo fmt` in the package
+    // changes nothing.
+    cargo(&package, &["fmt", "--check"]);
     cargo(&package, &["build", "--bins"]);
     cargo(&package, &["test"]);
 

@@ -208,7 +208,7 @@ pub fn bin_source(contract: &LambdaContract) -> String {
     // Module docs: where the contract comes from, and what to do.
     let _ = writeln!(
         out,
-        "//! `{}`: the Lambda function the flows invoke, scaffolded by `connect-flow scaffold`.",
+        "//! `{}`, as the flows invoke it: scaffolded by `connect-flow scaffold`.",
         comment(&contract.function)
     );
     out.push_str("//!\n//! Invoked by:\n");
@@ -218,10 +218,10 @@ pub fn bin_source(contract: &LambdaContract) -> String {
     let _ = writeln!(
         out,
         "//!\n\
-         //! The flows pass the parameters of `{handler}` and read the fields of\n\
+         //! The flows pass the handler's parameters and read the fields of\n\
          //! `Response` as `$.External.<key>` ({validation} validation). Fill in the\n\
-         //! body of `{handler}`; `cargo test` checks that it still returns every\n\
-         //! key, and `cargo run --bin {handler} -- --manifest` prints the manifest\n\
+         //! body; `cargo test` checks that it still returns every key, and\n\
+         //! `cargo run --bin {handler} -- --manifest` prints the manifest\n\
          //! that `connect-flow check` compares with the flows.\n",
         validation = contract.validation,
     );
@@ -246,6 +246,10 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         out.push_str("#[derive(ConnectResponse)]\n");
         if json {
             out.push_str("#[connect(json)]\n");
+        }
+        if s.fields.is_empty() {
+            let _ = writeln!(out, "struct {} {{}}", s.name);
+            continue;
         }
         let _ = writeln!(out, "struct {} {{", s.name);
         for field in &s.fields {
@@ -283,23 +287,33 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         "#[connect_handler(function = {})]",
         literal(&contract.function)
     );
-    if arguments.is_empty() {
-        let _ = writeln!(out, "fn {handler}() -> Response {{");
-    } else {
-        let _ = writeln!(out, "fn {handler}(");
-        for (ident, parameter) in &arguments {
+    // Laid out as rustfmt would: the signature on one line when it fits in
+    // 100 columns, the tuple of parameters when it fits in 60.
+    let declared: Vec<String> = arguments
+        .iter()
+        .map(|(ident, parameter)| {
             let ty = if parameter.required {
                 "String"
             } else {
                 "Option<String>"
             };
-            let _ = writeln!(
-                out,
-                "    #[param(rename = {})] {ident}: {ty},",
+            format!(
+                "#[param(rename = {})] {ident}: {ty}",
                 literal(&parameter.key)
-            );
+            )
+        })
+        .collect();
+    let one_line = format!("fn {handler}({}) -> Response {{", declared.join(", "));
+    if one_line.len() <= 100 {
+        let _ = writeln!(out, "{one_line}");
+    } else {
+        let _ = writeln!(out, "fn {handler}(");
+        for argument in &declared {
+            let _ = writeln!(out, "    {argument},");
         }
         out.push_str(") -> Response {\n");
+    }
+    if !arguments.is_empty() {
         out.push_str(
             "    // TODO: compute the response from the parameters (`Option` where\n    \
              // some invoking block does not pass one), then delete this line.\n",
@@ -308,12 +322,20 @@ pub fn bin_source(contract: &LambdaContract) -> String {
             .iter()
             .map(|(ident, _)| format!("&{ident}"))
             .collect();
+        let joined = idents.join(", ");
         match idents.as_slice() {
             [one] => {
                 let _ = writeln!(out, "    let _ = {one};");
             }
+            _ if joined.len() <= 60 => {
+                let _ = writeln!(out, "    let _ = ({joined});");
+            }
             more => {
-                let _ = writeln!(out, "    let _ = ({});", more.join(", "));
+                out.push_str("    let _ = (\n");
+                for ident in more {
+                    let _ = writeln!(out, "        {ident},");
+                }
+                out.push_str("    );\n");
             }
         }
     }
@@ -331,15 +353,21 @@ pub fn bin_source(contract: &LambdaContract) -> String {
     );
 
     // The test.
-    let mut event = String::from("connect_lambda::ContactFlowEvent::builder()");
+    let mut event = vec!["connect_lambda::ContactFlowEvent::builder()".to_owned()];
     for (_, parameter) in &arguments {
-        let _ = write!(
-            event,
-            "\n            .parameter({}, \"example\")",
+        event.push(format!(
+            ".parameter({}, \"example\")",
             literal(&parameter.key)
-        );
+        ));
     }
-    event.push_str("\n            .build();");
+    event.push(".build()".to_owned());
+    let event = chain(&event);
+    let invoke = chain(&[
+        format!("super::{handler}::handler()"),
+        ".invoke_event(&event)".to_owned(),
+        ".await".to_owned(),
+        ".unwrap()".to_owned(),
+    ]);
     let mut expected = Vec::new();
     leaf_keys(&structs, 0, &mut expected);
     let _ = write!(
@@ -350,24 +378,48 @@ pub fn bin_source(contract: &LambdaContract) -> String {
          /// passes every parameter.\n    \
          #[tokio::test(flavor = \"current_thread\")]\n    \
          async fn returns_every_key_the_flows_read() {{\n        \
-         let event = {event}\n        \
-         let response = super::{handler}::handler().invoke_event(&event).await.unwrap();\n        \
+         let event = {event};\n        \
+         let response = {invoke};\n        \
          let response = String::from_utf8(response).unwrap();\n        \
-         let keys: [&str; {count}] = [{keys}];\n        \
+         let keys: [&str; {count}] = {keys};\n        \
          for key in keys {{\n            \
          let quoted = format!(\"\\\"{{key}}\\\":\");\n            \
-         assert!(response.contains(&quoted), \"{{key}} is missing from {{response}}\");\n        \
+         assert!(response.contains(&quoted), \"missing {{key}}: {{response}}\");\n        \
          }}\n    \
          }}\n\
          }}\n",
         count = expected.len(),
-        keys = expected
-            .iter()
-            .map(|k| literal(k))
-            .collect::<Vec<_>>()
-            .join(", "),
+        keys = array(&expected),
     );
     out
+}
+
+/// A method chain in the test, as rustfmt lays it out: on one line up to
+/// its `chain_width` (60), else one call a line.
+fn chain(parts: &[String]) -> String {
+    let line = parts.concat();
+    if line.len() <= 60 {
+        line
+    } else {
+        parts.join("\n            ")
+    }
+}
+
+/// The test's array of keys, as rustfmt lays it out: on one line up to
+/// its `array_width` (60), else one key a line.
+fn array(keys: &[String]) -> String {
+    let literals: Vec<String> = keys.iter().map(|k| literal(k)).collect();
+    let line = format!("[{}]", literals.join(", "));
+    if line.len() <= 60 {
+        line
+    } else {
+        let mut text = String::from("[\n");
+        for literal in literals {
+            let _ = writeln!(text, "            {literal},");
+        }
+        text.push_str("        ]");
+        text
+    }
 }
 
 /// "block A, block B and 3 more" (and "(below it)" for an object read only
