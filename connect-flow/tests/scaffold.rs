@@ -349,3 +349,21 @@ fn a_nested_key_after_a_string_map_block_is_an_error() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn the_readme_shows_the_bin_scaffold_writes() {
+    let readme = std::fs::read_to_string(crate_dir().join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Scaffolding")
+        .expect("the README's scaffold section")..];
+    let start = section.find("```rust,ignore\n").unwrap() + "```rust,ignore\n".len();
+    let shown = &section[start..start + section[start..].find("```\n").unwrap()];
+
+    let flow =
+        crate_dir().join("tests/scaffold/public/SBSGuides_Example_AgentWorkspace_Guide.json");
+    let out = fresh("readme");
+    assert_eq!(scaffold(&[flow], &out, &[]).0, 0);
+    let written =
+        std::fs::read_to_string(out.join("src/bin/agent_workspace_example_lambda.rs")).unwrap();
+    assert_eq!(shown, written);
+}

@@ -67,8 +67,15 @@ fn exit_code(error: &ScaffoldError) -> u8 {
 /// read or the folder is in the way. Nothing is written unless 0.
 pub fn run_scaffold(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     let result = read(&args.flows).and_then(|(flows, found)| {
+        // Absolute, since Cargo reads a path dependency relative to the
+        // package, not to where scaffold ran.
         let dependency = match &args.connect_lambda_path {
-            Some(path) => Dependency::Path(path.clone()),
+            Some(path) => Dependency::Path(std::fs::canonicalize(path).map_err(|source| {
+                ScaffoldError::ConnectLambdaPath {
+                    path: path.clone(),
+                    source,
+                }
+            })?),
             None => Dependency::default(),
         };
         let names: Vec<String> = flows

@@ -90,6 +90,15 @@ pub enum ScaffoldError {
         /// The folder.
         dir: PathBuf,
     },
+    /// `--connect-lambda-path` names no folder.
+    #[error("{}: --connect-lambda-path names no connect-lambda checkout: {source}", path.display())]
+    ConnectLambdaPath {
+        /// The path given.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
     /// A file could not be written.
     #[error("{}: cannot write the file: {source}", path.display())]
     Write {
