@@ -147,6 +147,17 @@ mod tests {
     }
 
     #[test]
+    fn paths_of_strings() {
+        let params: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"Text": "a", "Attributes": {"x": "b"}, "Messages": [{"Text": "c"}], "N": 1}"#,
+        )
+        .unwrap();
+        let mut fields: Vec<String> = strings_in(&params).into_iter().map(|(f, _)| f).collect();
+        fields.sort();
+        assert_eq!(fields, ["Attributes.x", "Messages[0].Text", "Text"]);
+    }
+
+    #[test]
     fn whole_value() {
         assert_eq!(
             keys("$.External.customerBalance"),

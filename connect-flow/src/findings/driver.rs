@@ -2,8 +2,6 @@
 //! sibling modules, then sorts the findings and adds the manifests no action
 //! used.
 
-use serde_json::{Map, Value};
-
 use super::codes::Code;
 use super::model::Finding;
 use crate::analysis::analyze;
@@ -11,7 +9,7 @@ use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::flow::Flow;
 use crate::matching::{LoadedManifest, Manifests, Match};
-use crate::references::find_references;
+use crate::references::{find_references, strings_in};
 
 /// Checks every flow against the manifests; findings come sorted.
 ///
@@ -142,7 +140,7 @@ impl<'a> FlowChecker<'a> {
         let analysis = analyze(self.flow);
         for (index, action) in self.flow.actions.iter().enumerate() {
             if let Some(state) = analysis.at(index) {
-                for (field, text) in strings(&action.parameters) {
+                for (field, text) in strings_in(&action.parameters) {
                     for reference in find_references(text) {
                         for last in state {
                             self.reference(index, &field, &reference, *last);
@@ -193,46 +191,10 @@ impl<'a> FlowChecker<'a> {
     }
 }
 
-/// Every string inside `parameters`, with its dotted path.
-fn strings(parameters: &Map<String, Value>) -> Vec<(String, &str)> {
-    fn walk<'v>(value: &'v Value, path: String, out: &mut Vec<(String, &'v str)>) {
-        match value {
-            Value::String(s) => out.push((path, s)),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(item, format!("{path}[{i}]"), out);
-                }
-            }
-            Value::Object(map) => {
-                for (key, item) in map {
-                    walk(item, format!("{path}.{key}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for (key, value) in parameters {
-        walk(value, key.clone(), &mut out);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::matching::LoadedManifest;
-
-    #[test]
-    fn paths_of_strings() {
-        let params: Map<String, Value> = serde_json::from_str(
-            r#"{"Text": "a", "Attributes": {"x": "b"}, "Messages": [{"Text": "c"}], "N": 1}"#,
-        )
-        .unwrap();
-        let mut fields: Vec<String> = strings(&params).into_iter().map(|(f, _)| f).collect();
-        fields.sort();
-        assert_eq!(fields, ["Attributes.x", "Messages[0].Text", "Text"]);
-    }
 
     fn run_check(actions: &str, start: &str, manifests: &[&str]) -> Vec<(Code, String, String)> {
         let flow = Flow::from_slice(
