@@ -4,7 +4,14 @@
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
 //!     [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--format human|json|sarif] [--deny-warnings]
+//! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
+//!     [--connect-lambda-path PATH] [--force]
+//! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
 //! ```
+//!
+//! `scaffold` and `manifest` are [`crate::scaffold`]'s; their exit codes
+//! follow `check`'s: 1 when the flows ask two incompatible things of a
+//! Lambda, 2 when an input cannot be read.
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
