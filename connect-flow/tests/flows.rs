@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::assert_findings;
+use common::{assert_findings, check_json};
 
 const E: &str = "error";
 const W: &str = "warning";
@@ -490,4 +490,143 @@ fn map_overrides_name_matching() {
         Some("unused-manifest".to_owned())
     );
     assert_eq!((mapped_code, &mapped), (named_code, &named));
+}
+
+/// 8 + 8 + 6 seconds of synchronous invokes with nothing played between
+/// them: the third takes the chain past Connect's 20 seconds.
+#[test]
+fn a_lambda_chain_past_20_seconds() {
+    let messages = assert_findings(
+        &["tests/flows/rules/chain_fires.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "no-manifest",
+                Some("Check balance"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "lambda-chain-timeout",
+                Some("Find offers"),
+                Some("InvocationTimeLimitSeconds"),
+            ),
+            (
+                W,
+                "no-manifest",
+                Some("Find offers"),
+                Some("LambdaFunctionARN"),
+            ),
+        ],
+    );
+    assert_eq!(
+        messages[2],
+        "this invoke can take a chain of Lambdas with no prompt between them to 22 seconds, \
+         past the 20 Connect allows"
+    );
+}
+
+/// The same chain with a Play prompt before the third invoke: two chains of
+/// 16 and 6 seconds.
+#[test]
+fn a_prompt_ends_a_lambda_chain() {
+    let (_, seen, _) = check_json(&["tests/flows/rules/chain_with_prompt.json"]);
+    assert!(seen.iter().all(|f| f.code == "no-manifest"), "{seen:?}");
+}
+
+#[test]
+fn an_unreachable_block() {
+    assert_findings(
+        &["tests/flows/rules/unreachable_fires.json"],
+        0,
+        &[(
+            W,
+            "unreachable-block",
+            Some("Old greeting"),
+            Some("Identifier"),
+        )],
+    );
+    assert_findings(&["tests/flows/rules/unreachable_passes.json"], 0, &[]);
+}
+
+#[test]
+fn a_lambda_block_without_an_error_branch() {
+    assert_findings(
+        &["tests/flows/rules/no_error_branch_fires.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "no-error-branch",
+                Some("Look up caller"),
+                Some("Transitions.Errors"),
+            ),
+        ],
+    );
+}
+
+/// The block's only error branch is a `Timeout` one: it is an error branch
+/// (no `no-error-branch`), and `$.External` read there is `after-lambda-error`.
+#[test]
+fn any_error_type_is_a_failure_branch() {
+    assert_findings(
+        &["tests/flows/rules/no_error_branch_passes.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (W, "after-lambda-error", Some("Too slow"), Some("Text")),
+        ],
+    );
+}
+
+#[test]
+fn identifiers_the_flow_language_refuses() {
+    let messages = assert_findings(
+        &["tests/flows/rules/invalid_identifier_fires.json"],
+        1,
+        &[
+            (
+                E,
+                "invalid-identifier",
+                Some("Welcome: main menu"),
+                Some("Identifier"),
+            ),
+            (
+                E,
+                "invalid-identifier",
+                Some("Tell the caller about every one of our current offers"),
+                Some("Identifier"),
+            ),
+        ],
+    );
+    assert_eq!(
+        messages,
+        [
+            "the Identifier holds `:`, which the flow language refuses",
+            "the Identifier is 53 characters long; the flow language allows 50",
+        ]
+    );
+    assert_findings(
+        &["tests/flows/rules/invalid_identifier_passes.json"],
+        0,
+        &[],
+    );
 }
