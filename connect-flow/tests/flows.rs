@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{assert_findings, check_json};
 
 const E: &str = "error";
@@ -629,4 +631,111 @@ fn identifiers_the_flow_language_refuses() {
         0,
         &[],
     );
+}
+
+/// Real public flows that deploy with placeholders (tests/flows/public/,
+/// sources and licences in its README), each with the manifests of its
+/// functions.
+const PUBLIC_FLOWS: [(&str, &[&str]); 3] = [
+    (
+        "tests/flows/public/contact-surveys-module.json",
+        &[
+            "get_survey_config",
+            "process_survey_flags_config",
+            "write_surveys_results",
+            "survey_utils",
+        ],
+    ),
+    (
+        "tests/flows/public/rules-engine-integration.json",
+        &["connect_integration_start", "connect_check_timeout"],
+    ),
+    (
+        "tests/flows/public/snippets-task-flow.json",
+        &["send_response"],
+    ),
+];
+
+fn public_args(flow: &str, handlers: &[&str], manifest_dir: &Path) -> Vec<String> {
+    let mut args = vec![flow.to_owned()];
+    for handler in handlers {
+        args.push("--manifest".into());
+        args.push(
+            manifest_dir
+                .join(format!("{handler}.json"))
+                .display()
+                .to_string(),
+        );
+    }
+    args
+}
+
+/// With no --map, every Lambda of every public flow is paired with its
+/// manifest by the placeholder's name: no `no-manifest`, no `unused-manifest`,
+/// and one note per placeholder saying which manifest it was paired with.
+#[test]
+fn public_flows_pair_every_lambda_without_map() {
+    for (flow, handlers) in PUBLIC_FLOWS {
+        let args = public_args(flow, handlers, Path::new("tests/manifests/public"));
+        let mut all: Vec<&str> = vec!["check"];
+        all.extend(args.iter().map(String::as_str));
+        all.extend(["--format", "json"]);
+        let run = common::run(&all);
+        assert_eq!(run.code, 0, "{flow}: {}", run.stdout);
+        let (_, seen, messages) = check_json(&all[1..all.len() - 2]);
+        for finding in &seen {
+            assert!(
+                finding.code != "no-manifest" && finding.code != "unused-manifest",
+                "{flow}: {seen:?} {messages:?}"
+            );
+        }
+        let notes: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(notes.len(), handlers.len(), "{flow}: {notes:?}");
+        for handler in handlers.iter() {
+            assert!(
+                notes
+                    .iter()
+                    .any(|n| n.contains(&format!("public/{handler}.json by its name `{handler}`"))),
+                "{flow}: no note for {handler}: {notes:?}"
+            );
+        }
+    }
+}
+
+/// The same check finds a key dropped from one manifest: the flow reads
+/// `$.External.surveySize` after GetSurveyConfig.
+#[test]
+fn a_key_dropped_from_a_public_manifest_is_unknown() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("public-dropped-key");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (flow, handlers) = PUBLIC_FLOWS[0];
+    for handler in handlers {
+        let text =
+            std::fs::read_to_string(format!("tests/manifests/public/{handler}.json")).unwrap();
+        let mut manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if *handler == "get_survey_config" {
+            let external = manifest["external"].as_array_mut().unwrap();
+            let before = external.len();
+            external.retain(|e| e["key"] != "surveySize");
+            assert_eq!(external.len(), before - 1);
+        }
+        std::fs::write(dir.join(format!("{handler}.json")), manifest.to_string()).unwrap();
+    }
+    let args = public_args(flow, handlers, &dir);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, seen, messages) = check_json(&args);
+    assert_eq!(code, 1);
+    let unknown: Vec<&String> = seen
+        .iter()
+        .zip(&messages)
+        .filter(|(f, _)| f.code == "unknown-key")
+        .map(|(_, m)| m)
+        .collect();
+    assert!(!unknown.is_empty(), "{seen:?}");
+    for message in unknown {
+        assert_eq!(
+            message,
+            "`$.External.surveySize` is never returned by get_survey_config"
+        );
+    }
 }
