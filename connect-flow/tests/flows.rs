@@ -267,8 +267,9 @@ fn flow_module_paired_by_placeholder_name_without_map() {
     assert_eq!(paired.stdout, mapped.stdout);
     assert_eq!(
         paired.stderr,
-        "note: tests/flows/case_module.json pairs `${LookupCaseFunction.Arn}` (action \"Look up case\") \
-         with tests/manifests/lookup_case.json by its name `lookup_case`; --map overrides it\n"
+        "note: tests/flows/case_module.json: block \"Invoke AWS Lambda function\" \"Look up case\" \
+         (${LookupCaseFunction.Arn}) is paired with tests/manifests/lookup_case.json: \
+         the placeholder names `LookupCase`; --map overrides it\n"
     );
     // --map pairs it explicitly: no note.
     assert_eq!(mapped.stderr, "");
@@ -693,9 +694,9 @@ fn public_flows_pair_every_lambda_without_map() {
         assert_eq!(notes.len(), handlers.len(), "{flow}: {notes:?}");
         for handler in handlers.iter() {
             assert!(
-                notes
-                    .iter()
-                    .any(|n| n.contains(&format!("public/{handler}.json by its name `{handler}`"))),
+                notes.iter().any(|n| n.contains(&format!(
+                    "paired with tests/manifests/public/{handler}.json:"
+                ))),
                 "{flow}: no note for {handler}: {notes:?}"
             );
         }
