@@ -22,10 +22,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
 use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
+use crate::placeholder::Placeholder;
 use crate::report::{human, json, Summary};
 use crate::sarif::sarif;
 
@@ -208,12 +210,13 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
         if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
             let _ = writeln!(
                 stderr,
-                "note: {} pairs `{}` (action {:?}) with {} by its name `{}`; --map overrides it",
+                "note: {}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
                 pairing.flow.display(),
-                pairing.placeholder,
-                pairing.action,
+                BlockName::of(pairing.action),
                 manifest.path.display(),
-                manifest.match_name()
+                Placeholder::read(pairing.placeholder)
+                    .map(|p| p.name().to_owned())
+                    .unwrap_or_default()
             );
         }
     }

@@ -26,7 +26,7 @@ use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
 
 use crate::error::InputError;
-use crate::flow::Flow;
+use crate::flow::{Action, Flow};
 use crate::placeholder::Placeholder;
 
 /// A manifest and the file it came from.
@@ -345,7 +345,7 @@ impl Manifests {
                     out.push(Pairing {
                         placeholder: arn,
                         flow: &flow.path,
-                        action: &action.identifier,
+                        action,
                         manifest,
                     });
                 }
@@ -356,14 +356,14 @@ impl Manifests {
 }
 
 /// A placeholder paired with a manifest by name, where first used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pairing<'f> {
     /// The `LambdaFunctionARN` as written.
     pub placeholder: &'f str,
     /// The flow of the first block using it.
     pub flow: &'f Path,
-    /// That block's Identifier.
-    pub action: &'f str,
+    /// That block.
+    pub action: &'f Action,
     /// The manifest's index.
     pub manifest: usize,
 }

@@ -17,6 +17,7 @@ use crate::placeholder::Placeholder;
 impl<'a> FlowChecker<'a> {
     pub(super) fn block(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
         self.timeout(index, invoke);
+        self.error_branch(index, invoke);
         let Some(loaded) = self.manifest_of(index) else {
             self.no_manifest(index, invoke);
             return;
@@ -105,6 +106,24 @@ impl<'a> FlowChecker<'a> {
         }
     }
 
+    fn error_branch(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
+        let errors = &invoke.action().transitions.errors;
+        if errors.iter().any(|e| e.next_action.is_some()) {
+            return;
+        }
+        let finding = self.push(
+            Code::NoErrorBranch,
+            Some(index),
+            "Transitions.Errors",
+            "this block has no error branch".into(),
+        );
+        finding.help =
+            Some("connect its Error branch to a block that tells the caller and moves on".into());
+        finding.note = Some(
+            "when the Lambda fails or times out, the flow has nowhere to send the contact".into(),
+        );
+    }
+
     fn no_manifest(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
         let (message, help) = match invoke.function_arn() {
             Some(arn) => match function_name(arn) {
@@ -190,7 +209,7 @@ impl<'a> FlowChecker<'a> {
 }
 
 /// `InvocationTimeLimitSeconds` as a whole number: `"8"` or `8`.
-fn whole_seconds(value: &Value) -> Option<u64> {
+pub(super) fn whole_seconds(value: &Value) -> Option<u64> {
     match value {
         Value::String(s) => s.trim().parse::<u64>().ok(),
         Value::Number(n) => n.as_u64(),

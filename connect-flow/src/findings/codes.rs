@@ -97,6 +97,14 @@ codes! {
         "a literal parameter that cannot be the manifest's type";
     UnusedManifest = "unused-manifest", Warning,
         "a manifest no action matches";
+    LambdaChainTimeout = "lambda-chain-timeout", Warning,
+        "synchronous Lambda invokes with no prompt or input between them whose time limits add up to more than 20 seconds";
+    UnreachableBlock = "unreachable-block", Warning,
+        "an action no path from `StartAction` reaches";
+    NoErrorBranch = "no-error-branch", Warning,
+        "an `InvokeLambdaFunction` block with no error transition";
+    InvalidIdentifier = "invalid-identifier", Error,
+        "an Identifier longer than 50 characters or holding one of `% : ( \\ / ) = $ , ; [ ] { }`";
 }
 
 impl fmt::Display for Code {
@@ -147,6 +155,10 @@ mod tests {
                 "async-result-not-loaded",
                 "parameter-type",
                 "unused-manifest",
+                "lambda-chain-timeout",
+                "unreachable-block",
+                "no-error-branch",
+                "invalid-identifier",
             ]
         );
         let mut sorted = Code::ALL;
@@ -166,7 +178,8 @@ mod tests {
                 "validation-mismatch",
                 "missing-parameter",
                 "duplicate-identifier",
-                "invalid-timeout"
+                "invalid-timeout",
+                "invalid-identifier",
             ]
         );
     }

@@ -137,7 +137,10 @@ impl<'a> FlowChecker<'a> {
         self.start_action();
         self.duplicates();
         self.dangling();
+        self.identifiers();
         let analysis = analyze(self.flow);
+        self.unreachable(&analysis);
+        self.lambda_chains();
         for (index, action) in self.flow.actions.iter().enumerate() {
             if let Some(state) = analysis.at(index) {
                 for (field, text) in strings_in(&action.parameters) {

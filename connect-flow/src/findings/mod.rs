@@ -14,6 +14,7 @@
 //! file, then by field, then in the order of the codes.
 
 mod block;
+mod chain;
 pub mod codes;
 pub mod driver;
 mod external;
