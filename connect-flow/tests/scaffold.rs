@@ -28,24 +28,20 @@ fn workspace_dir() -> PathBuf {
 }
 
 /// Public flows from three repositories: CloudFormation placeholders
-/// (`${LambdaGetSurveyConfig.Arn}`), templating placeholders
-/// (`{{lambdaFunctions.connectnlumenu.arn}}`) and a real ARN with JSON
-/// validation; and one written here for nested keys under JSON and a
-/// Terraform placeholder.
+/// (`${LambdaGetSurveyConfig.Arn}`, the checker's own fixture),
+/// templating placeholders (`{{lambdaFunctions.connectnlumenu.arn}}`) and a
+/// real ARN with JSON validation; and one written here for nested keys
+/// under JSON and a Terraform placeholder.
 fn flows() -> Vec<PathBuf> {
-    let mut flows: Vec<PathBuf> = [
-        "public/contact-survey.json",
-        "public/RulesEngineNLUMenu.json",
+    [
+        "flows/public/contact-surveys-module.json",
+        "scaffold/public/RulesEngineNLUMenu.json",
+        "scaffold/public/SBSGuides_Example_AgentWorkspace_Guide.json",
+        "scaffold/written/customer_profile.json",
     ]
     .iter()
-    .chain(&[
-        "public/SBSGuides_Example_AgentWorkspace_Guide.json",
-        "written/customer_profile.json",
-    ])
-    .map(|name| crate_dir().join("tests/scaffold").join(name))
-    .collect();
-    flows.sort();
-    flows
+    .map(|name| crate_dir().join("tests").join(name))
+    .collect()
 }
 
 /// Runs the command line in process; returns (exit code, stdout, stderr).
@@ -241,7 +237,7 @@ fn the_package_from_real_flows_builds_runs_and_checks_against_them() {
 
 #[test]
 fn a_parameter_some_blocks_do_not_pass_is_optional_and_the_manifest_fits_the_schema() {
-    let survey = crate_dir().join("tests/scaffold/public/contact-survey.json");
+    let survey = crate_dir().join("tests/flows/public/contact-surveys-module.json");
     let (code, out, err) = run(&[
         "manifest",
         survey.to_str().unwrap(),
