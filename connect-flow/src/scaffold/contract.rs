@@ -285,3 +285,108 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flow(actions: &str) -> Flow {
+        Flow::from_slice(
+            format!(r#"{{"Version": "2019-10-30", "StartAction": "a", "Actions": [{actions}]}}"#)
+                .as_bytes(),
+            "dir/f.json",
+        )
+        .unwrap()
+    }
+
+    fn lambda(id: &str, arn: &str, next: &str, error: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "InvokeLambdaFunction",
+                "Parameters": {{"LambdaFunctionARN": "{arn}", "InvocationTimeLimitSeconds": "8"}},
+                "Transitions": {{"NextAction": "{next}",
+                  "Errors": [{{"ErrorType": "NoMatchingError", "NextAction": "{error}"}}]}}}}"#
+        )
+    }
+
+    fn say(id: &str, text: &str, next: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "MessageParticipant", "Parameters": {{"Text": "{text}"}},
+                "Transitions": {{"NextAction": "{next}"}}}}"#
+        )
+    }
+
+    fn keys(contract: &LambdaContract) -> Vec<&str> {
+        contract.keys.keys().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn a_key_read_where_either_of_two_lambdas_ran_last_belongs_to_both() {
+        // a -> (ok) say ; a -> (error) b -> say: `say` reads after a or b.
+        let f = flow(
+            &[
+                lambda("a", "arn:aws:lambda:r:1:function:First", "say", "b"),
+                lambda("b", "${LambdaSecond.Arn}", "say", "end"),
+                say("say", "$.External.greeting", "end"),
+                say("end", "Bye", ""),
+            ]
+            .join(","),
+        );
+        let found = contracts(&[f]).unwrap();
+        let names: Vec<&str> = found.lambdas.iter().map(|c| c.function.as_str()).collect();
+        assert_eq!(names, ["First", "Second"]);
+        assert_eq!(keys(&found.lambdas[0]), ["greeting"]);
+        assert_eq!(keys(&found.lambdas[1]), ["greeting"]);
+        assert_eq!(
+            found.lambdas[0].keys["greeting"].read_by,
+            [BlockRef("f.json: block \"Play prompt\" \"say\"".into())]
+        );
+    }
+
+    #[test]
+    fn reads_on_an_error_branch_are_not_part_of_the_contract() {
+        let f = flow(
+            &[
+                lambda("a", "arn:aws:lambda:r:1:function:First", "ok", "failed"),
+                say("ok", "$.External.balance", ""),
+                say("failed", "$.External.reason", ""),
+            ]
+            .join(","),
+        );
+        let found = contracts(&[f]).unwrap();
+        assert_eq!(keys(&found.lambdas[0]), ["balance"]);
+    }
+
+    #[test]
+    fn a_function_chosen_at_run_time_is_listed_apart() {
+        let f = flow(
+            &[
+                lambda("a", "$.FlowAttributes.timestamper", "say", "say"),
+                say("say", "$.External.time", ""),
+            ]
+            .join(","),
+        );
+        let found = contracts(&[f]).unwrap();
+        assert!(found.lambdas.is_empty());
+        assert_eq!(found.unnamed.len(), 1);
+        assert!(found.unnamed[0]
+            .to_string()
+            .starts_with("f.json: block \"Invoke AWS Lambda function\" \"a\""));
+    }
+
+    #[test]
+    fn names_that_pair_alike_are_one_function() {
+        let f = flow(
+            &[
+                lambda("a", "arn:aws:lambda:r:1:function:get-balance", "b", "b"),
+                lambda("b", "${LambdaGetBalance.Arn}", "c", "c"),
+                lambda("c", "<<getBalanceLambdaArn>>", "", ""),
+            ]
+            .join(","),
+        );
+        let found = contracts(&[f]).unwrap();
+        assert_eq!(found.lambdas.len(), 1);
+        assert_eq!(found.lambdas[0].function, "get-balance");
+        assert_eq!(found.lambdas[0].invoked_by.len(), 3);
+        assert!(found.lambdas[0].is_named("GetBalance"));
+    }
+}
