@@ -337,11 +337,11 @@ fn a_nested_key_after_a_string_map_block_is_an_error() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "error: nested_under_string_map.json: block \"Play prompt\" \"Say the name\" reads the \
-         nested key `$.External.Name.First` of function `CustomerProfile` after \
+        "error: nested_under_string_map.json: block \"Play prompt\" \"Say the name\" reads \
+         `$.External.Name.First` of function `CustomerProfile` after \
          nested_under_string_map.json: block \"Invoke AWS Lambda function\" \"Look up the caller\" \
-         (CustomerProfile), whose response validation is STRING_MAP (flat strings only); set \
-         that block's \"Response validation\" to JSON\n"
+         (CustomerProfile), whose response validation is STRING_MAP (flat strings: no nested \
+         keys, no arrays); set that block's \"Response validation\" to JSON\n"
     );
     assert!(!out.exists());
 }

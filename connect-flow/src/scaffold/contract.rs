@@ -49,6 +49,11 @@ pub struct Key {
     pub read_by: Vec<BlockRef>,
     /// The keys read below it (`$.External.a.b`), by name.
     pub children: BTreeMap<String, Key>,
+    /// Whether a block reads into it with an index (`$.External.a[0]`):
+    /// the value is an array, which only JSON validation returns, listed
+    /// as `any` (the checker refuses an index into a string or an `array`
+    /// entry, and lets one into `any` pass).
+    pub indexed: bool,
     /// The first block that reads below it, for the error when the key is
     /// also read as a value.
     object_reader: Option<BlockRef>,
@@ -102,7 +107,7 @@ pub struct Contracts {
 /// function with different response validations,
 /// [`ScaffoldError::ObjectAndValue`] when a key is read both as a value and
 /// as an object, and [`ScaffoldError::NestedUnderStringMap`] when a nested
-/// key is read after a block that validates as STRING_MAP.
+/// key or an index is read after a block that validates as STRING_MAP.
 pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
     let mut by_key: BTreeMap<String, Builder> = BTreeMap::new();
     let mut unnamed = Vec::new();
@@ -171,17 +176,18 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                             .get_mut(function)
                             .expect("every named block has a builder");
                         let reader = block_ref(flow, index);
-                        if reference.is_nested()
+                        if (reference.is_nested() || reference.indexed)
                             && builder.validation == ResponseValidation::StringMap
                         {
+                            let index = if reference.indexed { "[...]" } else { "" };
                             return Err(ScaffoldError::NestedUnderStringMap {
                                 function: builder.function.clone(),
-                                key: reference.key().to_owned(),
+                                reference: format!("{}{index}", reference.text),
                                 reader,
                                 invoker: block_ref(flow, invoker),
                             });
                         }
-                        builder.read(&reference.keys, reader)?;
+                        builder.read(&reference.keys, reference.indexed, reader)?;
                     }
                 }
             }
@@ -224,7 +230,14 @@ struct Builder {
 
 impl Builder {
     /// Records that `reader` reads `$.External.<keys joined by .>`.
-    fn read(&mut self, keys: &[&str], reader: BlockRef) -> Result<(), ScaffoldError> {
+    /// Records that `reader` reads `$.External.<keys joined by .>`, with an
+    /// index behind when `indexed`.
+    fn read(
+        &mut self,
+        keys: &[&str],
+        indexed: bool,
+        reader: BlockRef,
+    ) -> Result<(), ScaffoldError> {
         let conflict =
             |key: &[&str], value_reader: BlockRef, object_reader: BlockRef, child: &str| {
                 ScaffoldError::ObjectAndValue {
@@ -243,6 +256,7 @@ impl Builder {
                     let child = entry.children.keys().next().map_or("", String::as_str);
                     return Err(conflict(keys, reader, object_reader.clone(), child));
                 }
+                entry.indexed |= indexed;
                 if !entry.read_by.contains(&reader) {
                     entry.read_by.push(reader);
                 }

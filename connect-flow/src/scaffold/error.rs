@@ -49,17 +49,18 @@ pub enum ScaffoldError {
         /// The key read below it.
         child: String,
     },
-    /// A nested key is read after a block that validates as STRING_MAP.
+    /// A nested key or an index is read after a block that validates as
+    /// STRING_MAP.
     #[error(
-        "{reader} reads the nested key `$.External.{key}` of function `{function}` after \
-         {invoker}, whose response validation is STRING_MAP (flat strings only); \
+        "{reader} reads `{reference}` of function `{function}` after {invoker}, whose \
+         response validation is STRING_MAP (flat strings: no nested keys, no arrays); \
          set that block's \"Response validation\" to JSON"
     )]
     NestedUnderStringMap {
         /// The function.
         function: String,
-        /// The dotted key.
-        key: String,
+        /// The reference: `$.External.Name.First`, `$.External.items[...]`.
+        reference: String,
         /// The block that reads it.
         reader: BlockRef,
         /// The block that invoked the function.

@@ -45,6 +45,8 @@ fn external_keys(keys: &BTreeMap<String, Key>, prefix: &str, out: &mut Vec<Exter
         if entry.is_object() {
             out.push(ExternalKey::new(path.clone(), ValueType::Object, true));
             external_keys(&entry.children, &path, out);
+        } else if entry.indexed {
+            out.push(ExternalKey::new(path, ValueType::Any, true));
         } else {
             out.push(ExternalKey::new(path, ValueType::String, true));
         }

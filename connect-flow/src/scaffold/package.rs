@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::contract::Contracts;
 use super::error::ScaffoldError;
-use super::rust::{bin_source, handler_name};
+use super::rust::{bin_source, handler_name, uses_serde_json};
 
 /// Where the package's `connect-lambda` dependency comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,12 @@ pub fn files(
 ) -> Vec<File> {
     let mut files = vec![File {
         path: PathBuf::from("Cargo.toml"),
-        text: cargo_toml(name, dependency, flows),
+        text: cargo_toml(
+            name,
+            dependency,
+            flows,
+            contracts.lambdas.iter().any(uses_serde_json),
+        ),
     }];
     for contract in &contracts.lambdas {
         files.push(File {
@@ -52,7 +57,7 @@ pub fn files(
     files
 }
 
-fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String]) -> String {
+fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String], serde_json: bool) -> String {
     let connect_lambda = match dependency {
         Dependency::Version(version) => toml_string(version),
         Dependency::Path(path) => format!("{{ path = {} }}", toml_string(&path.to_string_lossy())),
@@ -70,6 +75,7 @@ fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String]) -> String {
          \n\
          [dependencies]\n\
          connect-lambda = {connect_lambda}\n\
+         {serde_json}\
          tokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n\
          \n\
          # A package of its own; delete this table to make it a member of an\n\
@@ -77,6 +83,11 @@ fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String]) -> String {
          [workspace]\n",
         flows = flows.join(", "),
         name = toml_string(name),
+        serde_json = if serde_json {
+            "# The arrays the flows index are `serde_json::Value`s.\nserde_json = \"1\"\n"
+        } else {
+            ""
+        },
     )
 }
 

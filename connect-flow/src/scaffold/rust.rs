@@ -147,6 +147,8 @@ struct Field {
     ident: String,
     /// The struct of an object key: an index into [`Structs::structs`].
     nested: Option<usize>,
+    /// Read with an index: an array, as `serde_json::Value`.
+    indexed: bool,
     read_by: Vec<BlockRef>,
 }
 
@@ -190,12 +192,23 @@ impl Structs {
                 ident: idents.take(snake_case(key)),
                 path,
                 nested,
+                indexed: entry.indexed,
                 read_by: entry.read_by.clone(),
             };
             self.structs[index].fields.push(field);
         }
         index
     }
+}
+
+/// Whether the bin for `contract` names `serde_json` (for an array the
+/// flows index), which its package must then depend on.
+pub fn uses_serde_json(contract: &LambdaContract) -> bool {
+    fn any_indexed(keys: &BTreeMap<String, Key>) -> bool {
+        keys.values()
+            .any(|key| key.indexed || any_indexed(&key.children))
+    }
+    any_indexed(&contract.keys)
 }
 
 /// The source of the bin for `contract`.
@@ -262,6 +275,7 @@ pub fn bin_source(contract: &LambdaContract) -> String {
             let _ = writeln!(out, "    #[connect(rename = {})]", literal(&field.key));
             let ty = match field.nested {
                 Some(index) => structs.structs[index].name.as_str(),
+                None if field.indexed => "serde_json::Value",
                 None => "String",
             };
             let _ = writeln!(out, "    {}: {ty},", field.ident);
@@ -461,6 +475,14 @@ fn value(structs: &Structs, index: usize, depth: usize, out: &mut String) {
                 let _ = write!(out, "{indent}    {}: ", field.ident);
                 value(structs, nested, depth + 1, out);
                 out.push_str(",\n");
+            }
+            None if field.indexed => {
+                let _ = writeln!(
+                    out,
+                    "{indent}    // TODO: the array the flows index as `$.External.{}[...]`.",
+                    field.path
+                );
+                let _ = writeln!(out, "{indent}    {}: serde_json::Value::Null,", field.ident);
             }
             None => {
                 let _ = writeln!(
