@@ -363,3 +363,37 @@ fn the_readme_shows_the_bin_scaffold_writes() {
         std::fs::read_to_string(out.join("src/bin/agent_workspace_example_lambda.rs")).unwrap();
     assert_eq!(shown, written);
 }
+
+#[test]
+fn a_function_chosen_at_run_time_gets_a_note_and_no_bin() {
+    let dir = fresh("run-time-arn");
+    std::fs::create_dir_all(&dir).unwrap();
+    let flow = dir.join("vmx.json");
+    std::fs::write(
+        &flow,
+        r#"{"Version": "2019-10-30", "StartAction": "Stamp", "Actions": [
+          {"Identifier": "Stamp", "Type": "InvokeLambdaFunction",
+           "Parameters": {"LambdaFunctionARN": "$.FlowAttributes.vmx3_timestamper_function",
+                          "InvocationTimeLimitSeconds": "3"},
+           "Transitions": {"NextAction": "Presign", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Presign"}]}},
+          {"Identifier": "Presign", "Type": "InvokeLambdaFunction",
+           "Parameters": {"LambdaFunctionARN": "${VMXPresigner.Arn}", "InvocationTimeLimitSeconds": "3"},
+           "Transitions": {"NextAction": "Done", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Done"}]}},
+          {"Identifier": "Done", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+        ]}"#,
+    )
+    .unwrap();
+    let out = dir.join("package");
+    let (code, stdout, err) = scaffold(&[flow], &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        stdout,
+        format!("wrote {}: 1 bin (vmx_presigner)\n", out.display())
+    );
+    assert_eq!(
+        err,
+        "note: vmx.json: block \"Invoke AWS Lambda function\" \"Stamp\" \
+         ($.FlowAttributes.vmx3_timestamper_function) invokes a function chosen at run time: \
+         no bin for it; write its handler by hand\n"
+    );
+}
