@@ -71,7 +71,7 @@ fn rule(code: Code) -> Value {
         "id": code.as_str(),
         "shortDescription": {"text": code.doc()},
         "help": {"text": format!(
-            "{}. connect-flow/README.md lists every code and the Connect rule each rests on.",
+            "Reports {}. See connect-flow/README.md, section Codes, for every code and the Connect rule it rests on.",
             code.doc()
         )},
         "helpUri": RULES_HELP_URI,
@@ -82,7 +82,7 @@ fn rule(code: Code) -> Value {
 fn result(finding: &Finding) -> Value {
     let mut text = finding.full_message();
     for line in [&finding.help, &finding.note].into_iter().flatten() {
-        text.push_str(". ");
+        text.push_str("; ");
         text.push_str(line);
     }
     let mut location = Map::new();
