@@ -82,10 +82,7 @@ impl LoadedManifest {
             path: path.to_owned(),
             reason,
         };
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let value = InputError::parse_json(bytes, path)?;
         let Value::Object(root) = &value else {
             return Err(malformed(format!(
                 "expected a JSON object, found {}",
@@ -389,10 +386,7 @@ pub fn parse_map_file(
     path: impl AsRef<Path>,
 ) -> Result<Vec<(String, PathBuf)>, InputError> {
     let path = path.as_ref();
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-        path: path.to_owned(),
-        message: e.to_string(),
-    })?;
+    let value = InputError::parse_json(bytes, path)?;
     let bad = |reason: String| InputError::BadMapFile {
         path: path.to_owned(),
         reason,
