@@ -1,5 +1,5 @@
 //! The finding codes: each declared once, with its severity and one-line
-//! doc, in [`codes!`]. The enum, [`Code::ALL`], the printed names, the
+//! doc, in `codes!` below. The enum, [`Code::ALL`], the printed names, the
 //! severities and the one-line docs (the README's table, SARIF's rule
 //! descriptions) all come from that one table.
 
