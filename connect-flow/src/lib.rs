@@ -9,8 +9,10 @@
 //! (the flow language, [`flow`]), finds at every action which Lambdas may
 //! have run last ([`analysis`]), matches each to its manifest ([`matching`]),
 //! and reports every mismatch ([`findings`]), naming each block as the flow
-//! designer does ([`designer`]), for a person or a pipeline
-//! ([`report`]). The `connect-flow` binary is [`cli`].
+//! designer does ([`designer`]), for a person or a pipeline ([`report`])
+//! or a code-review tool ([`sarif`]). Deployment placeholders in
+//! `LambdaFunctionARN` are read by [`placeholder`]. The `connect-flow`
+//! binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};

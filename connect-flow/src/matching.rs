@@ -82,10 +82,7 @@ impl LoadedManifest {
             path: path.to_owned(),
             reason,
         };
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let value = InputError::parse_json(bytes, path)?;
         let Value::Object(root) = &value else {
             return Err(malformed(format!(
                 "expected a JSON object, found {}",
@@ -389,10 +386,7 @@ pub fn parse_map_file(
     path: impl AsRef<Path>,
 ) -> Result<Vec<(String, PathBuf)>, InputError> {
     let path = path.as_ref();
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-        path: path.to_owned(),
-        message: e.to_string(),
-    })?;
+    let value = InputError::parse_json(bytes, path)?;
     let bad = |reason: String| InputError::BadMapFile {
         path: path.to_owned(),
         reason,
@@ -408,6 +402,9 @@ pub fn parse_map_file(
         .into_iter()
         .map(|(arn, target)| match target {
             Value::String(manifest) if !manifest.is_empty() => Ok((arn, folder.join(manifest))),
+            Value::String(_) => Err(bad(format!(
+                "the value of {arn:?} is empty: expected a manifest path"
+            ))),
             other => Err(bad(format!(
                 "the value of {arn:?}: expected a manifest path (a string), found {}",
                 value_kind(&other)
@@ -591,5 +588,89 @@ mod tests {
         assert!(err
             .to_string()
             .contains("manifestVersion: expected a number, found a string"));
+    }
+
+    /// Every placeholder form deployment tools write pairs with the one
+    /// manifest its name names, by `function` or by `handler`.
+    #[test]
+    fn placeholders_pair_by_name() {
+        let mut set = Manifests::new();
+        let balance = set.add(manifest("balance.json", "get_balance", None));
+        let hours = set.add(manifest("hours.json", "hours", Some("CheckHours")));
+        for (arn, index) in [
+            // Terraform
+            ("${aws_lambda_function.get_balance.arn}", balance),
+            // CloudFormation, SAM, CDK
+            ("${LambdaGetBalance.Arn}", balance),
+            ("${GetBalanceFunction.Arn}", balance),
+            ("!GetAtt GetBalanceFunction.Arn", balance),
+            // scripts
+            ("<<checkHoursLambdaArn>>", hours),
+            ("{{lambdaFunctions.checkHours.arn}}", hours),
+            ("%%CHECK_HOURS_ARN%%", hours),
+            // a bare name
+            ("get-balance-lambda-arn", balance),
+        ] {
+            assert_eq!(set.resolve(arn), Ok(Match::Paired(index)), "{arn}");
+        }
+        assert_eq!(set.resolve("${GetBalances.Arn}"), Ok(Match::Unmatched));
+        assert_eq!(
+            set.resolve("{{resolve:ssm:balance-arn}}"),
+            Ok(Match::Unmatched)
+        );
+    }
+
+    #[test]
+    fn map_wins_over_pairing() {
+        let mut set = Manifests::new();
+        set.add(manifest("balance.json", "get_balance", None));
+        let other = set.add(manifest("other.json", "other", None));
+        set.map("${LambdaGetBalance.Arn}", other);
+        assert_eq!(
+            set.resolve("${LambdaGetBalance.Arn}"),
+            Ok(Match::Mapped(other))
+        );
+    }
+
+    /// A placeholder that fits two manifests pairs with neither.
+    #[test]
+    fn a_placeholder_fitting_two_manifests_is_undecided() {
+        let mut set = Manifests::new();
+        let a = set.add(manifest("a.json", "get_balance", None));
+        let b = set.add(manifest("b.json", "balance_v2", Some("GetBalance")));
+        assert_eq!(
+            set.resolve("${LambdaGetBalance.Arn}"),
+            Ok(Match::Undecided(vec![a, b]))
+        );
+        assert_eq!(Match::Undecided(vec![a, b]).index(), None);
+    }
+
+    #[test]
+    fn map_files() {
+        let maps = parse_map_file(
+            br#"{"${A.Arn}": "a.json", "<<bLambdaArn>>": "../m/b.json"}"#,
+            "deploy/maps.json",
+        )
+        .unwrap();
+        assert_eq!(
+            maps,
+            [
+                ("${A.Arn}".to_owned(), PathBuf::from("deploy/a.json")),
+                (
+                    "<<bLambdaArn>>".to_owned(),
+                    PathBuf::from("deploy/../m/b.json")
+                ),
+            ]
+        );
+        let err = parse_map_file(b"[]", "maps.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "maps.json: not a map file: expected a JSON object of LambdaFunctionARN to manifest path, found an array"
+        );
+        let err = parse_map_file(br#"{"${A.Arn}": ""}"#, "maps.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "maps.json: not a map file: the value of \"${A.Arn}\" is empty: expected a manifest path"
+        );
     }
 }

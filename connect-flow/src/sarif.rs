@@ -25,7 +25,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use crate::findings::{Code, Finding, Severity};
+use crate::findings::{Code, Finding};
 
 /// The SARIF version written.
 pub const SARIF_VERSION: &str = "2.1.0";
@@ -39,7 +39,9 @@ const RULES_HELP_URI: &str = concat!(
     "/blob/main/connect-flow/README.md#codes"
 );
 
-/// The findings as a SARIF 2.1.0 log with one run, pretty-printed.
+/// The findings as a SARIF 2.1.0 log with one run, pretty-printed. A
+/// finding's severity is its SARIF level: SARIF names them `error` and
+/// `warning` too.
 pub fn sarif(findings: &[Finding]) -> String {
     let rules: Vec<Value> = Code::ALL.iter().map(|code| rule(*code)).collect();
     let results: Vec<Value> = findings.iter().map(result).collect();
@@ -59,30 +61,23 @@ pub fn sarif(findings: &[Finding]) -> String {
     serde_json::to_string_pretty(&log).unwrap_or_else(|_| String::from("{}"))
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
 fn rule(code: Code) -> Value {
     json!({
         "id": code.as_str(),
         "shortDescription": {"text": code.doc()},
         "help": {"text": format!(
-            "{}. connect-flow/README.md lists every code and the Connect rule each rests on.",
+            "Reports {}. See connect-flow/README.md, section Codes, for every code and the Connect rule it rests on.",
             code.doc()
         )},
         "helpUri": RULES_HELP_URI,
-        "defaultConfiguration": {"level": level(code.severity())},
+        "defaultConfiguration": {"level": code.severity().as_str()},
     })
 }
 
 fn result(finding: &Finding) -> Value {
     let mut text = finding.full_message();
     for line in [&finding.help, &finding.note].into_iter().flatten() {
-        text.push_str(". ");
+        text.push_str("; ");
         text.push_str(line);
     }
     let mut location = Map::new();
@@ -109,7 +104,7 @@ fn result(finding: &Finding) -> Value {
     let mut result = json!({
         "ruleId": finding.code.as_str(),
         "ruleIndex": code_index,
-        "level": level(finding.severity()),
+        "level": finding.severity().as_str(),
         "message": {"text": text},
         "locations": [Value::Object(location)],
     });

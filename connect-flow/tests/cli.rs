@@ -318,3 +318,66 @@ fn deny_warnings_in_json_too() {
     denied.push("--deny-warnings");
     assert_eq!(run(&denied).code, 1);
 }
+
+#[test]
+fn a_map_file_maps_like_map() {
+    let base = ["check", "tests/flows/case_module.json", "--format", "json"];
+    let mapped = run(&[
+        &base[..],
+        &[
+            "--map",
+            "${LookupCaseFunction.Arn}=tests/manifests/lookup_case.json",
+        ],
+    ]
+    .concat());
+    let from_file = run(&[&base[..], &["--map-file", "tests/maps/case_module.json"]].concat());
+    assert_eq!(from_file.code, 1);
+    assert_eq!(
+        from_file.stdout,
+        mapped.stdout.replace(
+            "tests/manifests/lookup_case.json",
+            "tests/maps/../manifests/lookup_case.json",
+        )
+    );
+    assert_eq!(from_file.stderr, "", "a mapped placeholder needs no note");
+    assert!(from_file.stdout.contains("\"code\": \"unknown-key\""));
+}
+
+#[test]
+fn a_map_file_that_is_not_a_map_is_an_input_error() {
+    unreadable(
+        &["tests/flows/case_module.json", "--map-file", "tests/bad/map_file_number.json"],
+        &["tests/bad/map_file_number.json: not a map file: the value of \"${LookupCaseFunction.Arn}\": expected a manifest path (a string), found a number"],
+    );
+    unreadable(
+        &[
+            "tests/flows/case_module.json",
+            "--map-file",
+            "tests/maps/missing.json",
+        ],
+        &["tests/maps/missing.json: cannot read the file"],
+    );
+}
+
+/// A placeholder naming two manifests pairs with neither: `no-manifest`,
+/// naming both.
+#[test]
+fn a_placeholder_fitting_two_manifests_is_a_warning_naming_both() {
+    let run = run(&[
+        "check",
+        "tests/flows/case_module.json",
+        "--manifest",
+        "tests/manifests/lookup_case.json",
+        "--manifest",
+        "tests/manifests/lookup_case_v2.json",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.starts_with(
+        "warning[no-manifest]: placeholder `${LookupCaseFunction.Arn}` names `LookupCase`, which fits more than one manifest: \
+         tests/manifests/lookup_case.json and tests/manifests/lookup_case_v2.json; it is paired with neither\n"
+    ), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("   = help: choose one with --map '${LookupCaseFunction.Arn}=MANIFEST.json'\n"));
+}

@@ -1,5 +1,5 @@
 //! The finding codes: each declared once, with its severity and one-line
-//! doc, in [`codes!`]. The enum, [`Code::ALL`], the printed names, the
+//! doc, in `codes!` below. The enum, [`Code::ALL`], the printed names, the
 //! severities and the one-line docs (the README's table, SARIF's rule
 //! descriptions) all come from that one table.
 
@@ -133,54 +133,14 @@ mod tests {
         assert_eq!(rows, declared);
     }
 
+    /// The declaration's order is the enum's order, which sorts findings on
+    /// one field (the README test above holds names and severities).
     #[test]
-    fn codes_in_design_order_with_severities() {
-        let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "unknown-key",
-                "nested-under-string-map",
-                "not-referenceable",
-                "validation-mismatch",
-                "missing-parameter",
-                "duplicate-identifier",
-                "optional-key",
-                "no-lambda-ran",
-                "after-lambda-error",
-                "unused-parameter",
-                "no-manifest",
-                "dangling-transition",
-                "invalid-timeout",
-                "async-result-not-loaded",
-                "parameter-type",
-                "unused-manifest",
-                "lambda-chain-timeout",
-                "unreachable-block",
-                "no-error-branch",
-                "invalid-identifier",
-            ]
-        );
+    fn codes_sort_in_declaration_order() {
         let mut sorted = Code::ALL;
         sorted.sort();
         assert_eq!(sorted, Code::ALL);
-        let errors: Vec<&str> = Code::ALL
-            .iter()
-            .filter(|c| c.severity() == Severity::Error)
-            .map(|c| c.as_str())
-            .collect();
-        assert_eq!(
-            errors,
-            [
-                "unknown-key",
-                "nested-under-string-map",
-                "not-referenceable",
-                "validation-mismatch",
-                "missing-parameter",
-                "duplicate-identifier",
-                "invalid-timeout",
-                "invalid-identifier",
-            ]
-        );
+        assert_eq!(Code::ALL[0].as_str(), "unknown-key");
+        assert_eq!(Code::ALL[Code::COUNT - 1].as_str(), "invalid-identifier");
     }
 }
