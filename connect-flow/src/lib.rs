@@ -11,8 +11,10 @@
 //! and reports every mismatch ([`findings`]), naming each block as the flow
 //! designer does ([`designer`]), for a person or a pipeline ([`report`])
 //! or a code-review tool ([`sarif`]). Deployment placeholders in
-//! `LambdaFunctionARN` are read by [`placeholder`]. The `connect-flow`
-//! binary is [`cli`].
+//! `LambdaFunctionARN` are read by [`placeholder`]. The same reading of a
+//! flow gives the contract of each Lambda it invokes, from which
+//! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
+//! The `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
