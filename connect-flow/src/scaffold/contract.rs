@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use connect_names::key::is_key;
 use connect_types::manifest::ResponseValidation;
 
 use crate::analysis::{analyze, Last};
@@ -83,6 +84,18 @@ pub struct LambdaContract {
 }
 
 impl LambdaContract {
+    /// The parameters a handler can name with `#[param(rename = "...")]`:
+    /// keys of the one key grammar, `[A-Za-z0-9_-]+`.
+    pub fn nameable_parameters(&self) -> impl Iterator<Item = &Parameter> {
+        self.parameters.iter().filter(|p| is_key(&p.key))
+    }
+
+    /// The parameters whose key `#[param]` cannot name (`customer name`):
+    /// a handler reads them from the whole event.
+    pub fn unnameable_parameters(&self) -> impl Iterator<Item = &Parameter> {
+        self.parameters.iter().filter(|p| !is_key(&p.key))
+    }
+
     /// Whether this contract is the function `name` names: equal
     /// [`pairing_key`]s, as the checker pairs a placeholder with a manifest.
     pub fn is_named(&self, name: &str) -> bool {

@@ -9,7 +9,8 @@ use super::contract::{Key, LambdaContract};
 use super::rust::handler_name;
 
 /// The manifest of a handler that meets `contract`: every parameter the
-/// flows pass (a string, required when every invoking block passes it),
+/// flows pass that `#[param]` can name (a string, required when every
+/// invoking block passes it),
 /// and every key they read (objects before the keys below them, in the
 /// order the scaffolded response declares them).
 pub fn manifest(contract: &LambdaContract) -> Manifest {
@@ -21,8 +22,7 @@ pub fn manifest(contract: &LambdaContract) -> Manifest {
         function: Some(contract.function.clone()),
         response_validation: contract.validation,
         parameters: contract
-            .parameters
-            .iter()
+            .nameable_parameters()
             .map(|parameter| InputKey {
                 key: parameter.key.clone(),
                 ty: Some(ValueType::String),

@@ -286,8 +286,7 @@ pub fn bin_source(contract: &LambdaContract) -> String {
     // The handler.
     let mut params = Names::default();
     let arguments: Vec<(String, &super::contract::Parameter)> = contract
-        .parameters
-        .iter()
+        .nameable_parameters()
         .map(|p| (params.take(snake_case(&p.key)), p))
         .collect();
     out.push('\n');
@@ -296,6 +295,20 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         "/// `{}`: returns what the flows read after invoking it.",
         comment(&contract.function)
     );
+    let unnameable: Vec<String> = contract
+        .unnameable_parameters()
+        .map(|p| format!("{:?}", comment(&p.key)))
+        .collect();
+    if !unnameable.is_empty() {
+        let _ = writeln!(
+            out,
+            "///\n\
+             /// The flows also pass {}, which `#[param]` cannot name (a key is\n\
+             /// `[A-Za-z0-9_-]+`): take `event: &connect_lambda::ContactFlowEvent`\n\
+             /// and read `event.parameter(...)` if the handler needs it.",
+            unnameable.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "#[connect_handler(function = {})]",
@@ -536,6 +549,27 @@ mod tests {
         assert_eq!(names.take(snake_case("surveyId")), "survey_id");
         assert_eq!(names.take(snake_case("survey_id")), "survey_id_2");
         assert_eq!(names.take(snake_case("SurveyID")), "survey_id_3");
+    }
+
+    #[test]
+    fn a_parameter_key_param_cannot_name_is_left_to_the_event() {
+        let flow = crate::flow::Flow::from_slice(
+            br#"{"Version": "2019-10-30", "StartAction": "a", "Actions": [
+              {"Identifier": "a", "Type": "InvokeLambdaFunction",
+               "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:r:1:function:Lookup",
+                 "LambdaInvocationAttributes": {"customer name": "x", "id": "y"}},
+               "Transitions": {}}]}"#,
+            "f.json",
+        )
+        .unwrap();
+        let found = super::super::contracts(&[flow]).unwrap();
+        let source = bin_source(&found.lambdas[0]);
+        assert!(source.contains("fn lookup(#[param(rename = \"id\")] id: String) -> Response {"));
+        assert!(source
+            .contains("/// The flows also pass \"customer name\", which `#[param]` cannot name"));
+        let manifest = super::super::manifest(&found.lambdas[0]);
+        let keys: Vec<&str> = manifest.parameters.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["id"]);
     }
 
     #[test]
