@@ -182,12 +182,12 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                         // failed or still pending one is the checker's
                         // warning, not part of the contract.
                         let Last::Ran(invoker) = *last else { continue };
-                        let Some(function) = &of_block[invoker] else {
+                        let Some(builder) = of_block[invoker]
+                            .as_ref()
+                            .and_then(|function| by_key.get_mut(function))
+                        else {
                             continue;
                         };
-                        let builder = by_key
-                            .get_mut(function)
-                            .expect("every named block has a builder");
                         let reader = block_ref(flow, index);
                         if (reference.is_nested() || reference.indexed)
                             && builder.validation == ResponseValidation::StringMap
