@@ -5,6 +5,7 @@
 //!     [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--format human|json|sarif] [--deny-warnings]
 //! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
+//!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--connect-lambda-path PATH] [--force]
 //! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
 //! ```

@@ -397,3 +397,54 @@ fn a_function_chosen_at_run_time_gets_a_note_and_no_bin() {
          no bin for it; write its handler by hand\n"
     );
 }
+
+#[test]
+fn a_function_with_a_manifest_as_check_matches_it_gets_no_bin() {
+    let survey = crate_dir().join("tests/flows/public/contact-surveys-module.json");
+    let manifests = crate_dir().join("tests/manifests/public");
+    let utils = manifests.join("survey_utils.json");
+    let results = manifests.join("write_surveys_results.json");
+    let map = format!("${{LambdaWriteSurveysResults.Arn}}={}", results.display());
+    let out = fresh("with-manifests");
+    let (code, stdout, err) = scaffold(
+        std::slice::from_ref(&survey),
+        &out,
+        &["--manifest", utils.to_str().unwrap(), "--map", &map],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        stdout,
+        format!(
+            "wrote {}: 2 bins (get_survey_config, process_survey_flags_config)\n",
+            out.display()
+        )
+    );
+    assert_eq!(
+        err,
+        format!(
+            "note: `SurveyUtils` has a manifest ({}): no bin for it\n\
+             note: `WriteSurveysResults` has a manifest ({}): no bin for it\n",
+            utils.display(),
+            results.display()
+        )
+    );
+
+    let all: Vec<String> = std::fs::read_dir(&manifests)
+        .unwrap()
+        .flat_map(|e| {
+            [
+                "--manifest".to_owned(),
+                e.unwrap().path().display().to_string(),
+            ]
+        })
+        .collect();
+    let mut extra: Vec<&str> = all.iter().map(String::as_str).collect();
+    extra.push("--force");
+    let (code, _, err) = scaffold(&[survey], &out, &extra);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: every Lambda function the flows invoke already has a manifest (--manifest, \
+         --map): nothing to scaffold\n"
+    );
+}

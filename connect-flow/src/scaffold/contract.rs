@@ -77,6 +77,8 @@ pub struct LambdaContract {
     pub validation: ResponseValidation,
     /// The blocks that invoke it, in flow order.
     pub invoked_by: Vec<BlockRef>,
+    /// Each invoking block's `LambdaFunctionARN`, in the same order.
+    pub arns: Vec<String>,
     /// The parameters the blocks pass, by key.
     pub parameters: Vec<Parameter>,
     /// The `$.External` keys the flows read after it, by key.
@@ -109,8 +111,9 @@ impl LambdaContract {
 pub struct Contracts {
     /// One per function, ordered by [`pairing_key`] of the name.
     pub lambdas: Vec<LambdaContract>,
-    /// Invoking blocks whose function is decided at run time.
-    pub unnamed: Vec<BlockRef>,
+    /// Invoking blocks whose function is decided at run time, with their
+    /// `LambdaFunctionARN` (which only `--map` can match).
+    pub unnamed: Vec<(BlockRef, String)>,
 }
 
 /// Reads what `flows` expect of each Lambda function they invoke.
@@ -137,8 +140,9 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                 continue;
             }
             let block = block_ref(flow, index);
-            let Some(name) = invoke.function_arn().and_then(named_function) else {
-                unnamed.push(block);
+            let arn = invoke.function_arn().unwrap_or_default();
+            let Some(name) = named_function(arn) else {
+                unnamed.push((block, arn.to_owned()));
                 continue;
             };
             let key = pairing_key(&name);
@@ -146,6 +150,7 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                 function: name,
                 validation: invoke.effective_validation(),
                 invoked_by: Vec::new(),
+                arns: Vec::new(),
                 passed: Vec::new(),
                 keys: BTreeMap::new(),
             });
@@ -164,6 +169,7 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
                 .unwrap_or_default();
             builder.passed.push(passed);
             builder.invoked_by.push(block);
+            builder.arns.push(arn.to_owned());
             of_block[index] = Some(key);
         }
         invokes.push(of_block);
@@ -236,6 +242,7 @@ struct Builder {
     function: String,
     validation: ResponseValidation,
     invoked_by: Vec<BlockRef>,
+    arns: Vec<String>,
     /// The keys each invoking block passes.
     passed: Vec<Vec<String>>,
     keys: BTreeMap<String, Key>,
@@ -307,6 +314,7 @@ impl Builder {
             function: self.function,
             validation: self.validation,
             invoked_by: self.invoked_by,
+            arns: self.arns,
             parameters,
             keys: self.keys,
         }
@@ -396,6 +404,7 @@ mod tests {
         assert!(found.lambdas.is_empty());
         assert_eq!(found.unnamed.len(), 1);
         assert!(found.unnamed[0]
+            .0
             .to_string()
             .starts_with("f.json: block \"Invoke AWS Lambda function\" \"a\""));
     }

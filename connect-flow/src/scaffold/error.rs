@@ -73,6 +73,12 @@ pub enum ScaffoldError {
          cannot be scaffolded"
     )]
     NoFunction,
+    /// Every function the flows invoke has a manifest already.
+    #[error(
+        "every Lambda function the flows invoke already has a manifest (--manifest, --map): \
+         nothing to scaffold"
+    )]
+    EveryFunctionHasAManifest,
     /// `manifest --function NAME` names no function the flows invoke.
     #[error("the flows invoke no function `{name}`; they invoke: {known}")]
     UnknownFunction {
