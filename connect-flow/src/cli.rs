@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
-//!     [--map ARN=M.json ...] [--format human|json] [--deny-warnings]
+//!     [--map ARN=M.json ...] [--format human|json|html] [--deny-warnings]
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
+use crate::html::html;
 use crate::matching::{parse_map, LoadedManifest, Manifests};
 use crate::report::{human, json, Summary};
 
@@ -80,6 +81,9 @@ pub enum Format {
     Human,
     /// `{"findings": [...]}` for a pipeline.
     Json,
+    /// One self-contained HTML page: each flow drawn, each finding on its
+    /// block.
+    Html,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -172,6 +176,11 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
     };
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
+        Format::Html => writeln!(
+            stdout,
+            "{}",
+            html(&inputs.flows, &inputs.manifests, &findings)
+        ),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);
