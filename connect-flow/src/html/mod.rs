@@ -404,3 +404,101 @@ fn edge_kind(action: &Action, kind: EdgeKind) -> (&'static str, Option<String>) 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check;
+    use crate::matching::LoadedManifest;
+
+    fn report(flow: &str, manifests: &Manifests) -> String {
+        let flow = Flow::from_slice(flow.as_bytes(), "flow.json").unwrap();
+        let findings = check(std::slice::from_ref(&flow), manifests).unwrap();
+        html(&[flow], manifests, &findings)
+    }
+
+    #[test]
+    fn strings_from_the_flow_are_escaped() {
+        let page = report(
+            r#"{"Version": "2019-10-30", "StartAction": "<img src=x onerror=alert(1)>", "Actions": [
+              {"Identifier": "<img src=x onerror=alert(1)>", "Type": "<b>Custom</b>",
+               "Parameters": {"LambdaFunctionARN": "x"},
+               "Transitions": {"NextAction": "\"><script>alert(2)</script>",
+                 "Conditions": [{"NextAction": "<img src=x onerror=alert(1)>",
+                   "Condition": {"Operator": "Equals", "Operands": ["<script>alert(3)"]}}],
+                 "Errors": [{"NextAction": "<img src=x onerror=alert(1)>", "ErrorType": "<svg onload=alert(4)>"}]}}
+            ]}"#,
+            &Manifests::new(),
+        );
+        for raw in ["<img src=x", "<b>Custom", "<script>alert", "<svg onload"] {
+            assert!(!page.contains(raw), "{raw} reached the page unescaped");
+        }
+        assert!(page.contains(r#"data-block-id="&lt;img src=x onerror=alert(1)&gt;""#));
+        assert!(page.contains("&lt;b&gt;Custom&lt;/b&gt;"));
+        // The dangling target is named in the finding's message.
+        assert!(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+        // A condition label, cut to fit between blocks.
+        assert!(page.contains("&lt;script&gt;ale…</text>"));
+    }
+
+    #[test]
+    fn every_action_is_one_block_and_every_finding_names_code_and_block() {
+        let page = report(
+            r#"{"Version": "2019-10-30", "StartAction": "Nowhere", "Actions": [
+              {"Identifier": "Say", "Type": "MessageParticipant", "Parameters": {"Text": "hi"},
+               "Transitions": {"NextAction": "Gone"}},
+              {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+            ]}"#,
+            &Manifests::new(),
+        );
+        assert_eq!(page.matches(r#"<div class="block"#).count(), 2);
+        assert!(page.contains(r#"data-block-id="Say""#));
+        assert!(page.contains(r#"data-block-id="Bye""#));
+        // The missing StartAction has no block: its finding is listed, and
+        // says it is not on the drawing.
+        assert!(page.contains(
+            r#"<li class="finding warning" data-code="dangling-transition" data-block-id="Nowhere" data-unplaced"#
+        ));
+        assert!(page.contains(
+            r#"<li class="finding warning" data-code="dangling-transition" data-block-id="Say" tabindex"#
+        ));
+        assert!(page.contains(r#"<span class="badge warning" data-count="1">1</span>"#));
+        assert!(page.contains("<span data-summary=\"flows\">1 flow</span>"));
+    }
+
+    #[test]
+    fn a_lambda_block_shows_the_keys_its_manifest_returns() {
+        let mut manifests = Manifests::new();
+        manifests.add(
+            LoadedManifest::from_slice(
+                br#"{"manifestVersion": 1, "handler": "get_balance", "responseValidation": "STRING_MAP",
+                     "external": [
+                       {"path": "$.External.customerBalance", "key": "customerBalance",
+                        "type": "string", "required": true, "referenceable": true},
+                       {"path": "$.External.greeting", "key": "greeting",
+                        "type": "string", "required": false, "referenceable": true}]}"#,
+                "get_balance.json",
+            )
+            .unwrap(),
+        );
+        let page = report(
+            r#"{"Version": "2019-10-30", "StartAction": "Get", "Actions": [
+              {"Identifier": "Get", "Type": "InvokeLambdaFunction",
+               "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:GetBalance",
+                              "InvocationTimeLimitSeconds": "8"},
+               "Transitions": {"NextAction": "Bye",
+                               "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Bye"}]}},
+              {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+            ]}"#,
+            &manifests,
+        );
+        assert!(page.contains(
+            "Returns (get_balance.json): <code>$.External.customerBalance</code>, \
+             <code>$.External.greeting</code> (optional)"
+        ));
+        assert!(page.contains(r#"<div class="function">GetBalance</div>"#));
+        assert!(page.contains(r#"class="edge error" marker-end="url(#arrow-error)""#));
+        assert!(page.contains(r#"class="edge next" marker-end="url(#arrow-next)""#));
+        assert!(page.contains(r#"<div class="start-marker""#));
+    }
+}
