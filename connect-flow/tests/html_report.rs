@@ -3,7 +3,8 @@
 //! The page checks itself when opened at `#selftest` (page.js): from the
 //! layout the browser computed, every block is visible, inside its drawing
 //! and uncovered once scrolled to, no two blocks overlap, every finding is
-//! marked on its block, and nothing was fetched. Chromium's `--dump-dom`
+//! marked on its block, a click on a finding scrolls to and highlights its
+//! block, focus opens a block's tip, and nothing was fetched. Chromium's `--dump-dom`
 //! hands back the page with that verdict in `<output id="selftest">`; these
 //! tests hold the verdict to facts taken from the flow files and the JSON
 //! output. `--dump-dom` was chosen over driving the DevTools protocol: it
@@ -13,6 +14,7 @@
 //! set: CI installs Debian's `chromium` (.ci/run), so there a missing
 //! browser fails. `CHROMIUM=/path/to/chrome` picks another browser.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -47,7 +49,10 @@ fn browser() -> Option<PathBuf> {
             "no Chromium found and CI is set: install Debian's `chromium` package \
              (.ci/run does) or set CHROMIUM to a Chrome or Chromium binary"
         );
-        eprintln!(
+        // Written to the process's stderr, past the test harness's capture,
+        // so a skipped browser test is seen in a passing run.
+        let _ = writeln!(
+            std::io::stderr(),
             "skipped: no Chromium found; install the `chromium` package or set CHROMIUM \
              (with CI set, this test fails instead)"
         );
@@ -208,6 +213,10 @@ fn misspelt_key_is_marked_on_its_block_in_the_examples_flow() {
     assert_eq!(verdict["blocks"], actions_in(&flow), "{verdict}");
     assert_eq!(verdict["findings"], 1, "{verdict}");
     assert_eq!(verdict["marked"], 1, "{verdict}");
+    assert_eq!(
+        verdict["shown"], 1,
+        "a click on the finding shows its block: {verdict}"
+    );
     assert!(
         dom.contains(&format!(
             r#"class="finding error" data-code="unknown-key" data-block-id="{block}""#
@@ -246,6 +255,7 @@ fn public_flow_with_uuid_identifiers_and_a_second_flow_render_as_two_sections() 
     );
     assert_eq!(verdict["findings"], expected, "{verdict}");
     assert_eq!(verdict["marked"], expected, "{verdict}");
+    assert_eq!(verdict["shown"], expected, "{verdict}");
     assert_eq!(dom.matches(r#"<section class="flow""#).count(), 2);
     assert!(dom.contains(r#"<span data-summary="flows">2 flows</span>"#));
     // A UUID Identifier is labelled by its first 8 characters.

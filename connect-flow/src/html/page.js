@@ -16,6 +16,8 @@
       function (item) { return item.getAttribute('data-block-id') === id; });
   }
 
+  var scrollBehavior = 'smooth';
+
   function show(item) {
     var section = item.closest('section.flow');
     if (!section) { return; }
@@ -26,7 +28,7 @@
     item.classList.add('highlight');
     blocks.forEach(function (block) { block.classList.add('highlight'); });
     if (blocks.length > 0) {
-      blocks[0].scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
+      blocks[0].scrollIntoView({ block: 'center', inline: 'center', behavior: scrollBehavior });
     }
   }
 
@@ -130,6 +132,31 @@
       });
       if (ok) { marked++; } else { problems.push('finding ' + n + ' is not marked on its block'); }
     });
+    // A click on a listed finding highlights its block and scrolls it into
+    // its pane's view; focus (as hover) opens a block's tip.
+    var shown = 0;
+    scrollBehavior = 'auto';
+    document.querySelectorAll('section.flow .finding[data-block-id]').forEach(function (item, n) {
+      var section = item.closest('section.flow');
+      var block = blocksOf(section, item.getAttribute('data-block-id'))[0];
+      if (!block) { return; }
+      item.click();
+      var pane = block.closest('.pane').getBoundingClientRect();
+      var r = block.getBoundingClientRect();
+      var x = r.left + r.width / 2;
+      var y = r.top + r.height / 2;
+      var inView = x > pane.left && x < pane.right && y > pane.top && y < pane.bottom;
+      block.focus();
+      var tip = getComputedStyle(block.querySelector('.tip')).display;
+      block.blur();
+      if (block.classList.contains('highlight') && item.classList.contains('highlight') && inView &&
+          tip === 'block') {
+        shown++;
+      } else {
+        problems.push('clicking finding ' + n + ' does not show its block');
+      }
+    });
+    document.querySelectorAll('.highlight').forEach(function (e) { e.classList.remove('highlight'); });
     var resources = performance.getEntriesByType('resource').length;
     if (resources !== 0) { problems.push(resources + ' resources were fetched'); }
     var csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
@@ -142,6 +169,7 @@
       blocks: blocks.length,
       findings: findings.length,
       marked: marked,
+      shown: shown,
       unplaced: unplaced,
       overlaps: overlaps,
       resources: resources,
