@@ -40,7 +40,7 @@ use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::{Manifests, Match};
-use crate::report::Summary;
+use crate::report::{plural, Summary};
 use layout::{place, Rect, BLOCK_HEIGHT, BLOCK_WIDTH, MARGIN};
 
 const STYLE: &str = include_str!("page.css");
@@ -71,11 +71,11 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                 header.summary {
                     h1 { "connect-flow check" }
                     p.totals {
-                        span data-summary="flows" { (count(flows.len(), "flow")) }
+                        span data-summary="flows" { (plural(flows.len(), "flow")) }
                         " · "
-                        span.error data-summary="errors" { (count(summary.errors, "error")) }
+                        span.error data-summary="errors" { (plural(summary.errors, "error")) }
                         " · "
-                        span.warning data-summary="warnings" { (count(summary.warnings, "warning")) }
+                        span.warning data-summary="warnings" { (plural(summary.warnings, "warning")) }
                     }
                     ul.flows-list {
                         @for (n, flow) in flows.iter().enumerate() {
@@ -83,9 +83,9 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                             li {
                                 a href=(format!("#flow-{n}")) { (flow.path.display()) }
                                 ": "
-                                span.count.error[errors > 0] { (count(errors, "error")) }
+                                span.count.error[errors > 0] { (plural(errors, "error")) }
                                 ", "
-                                span.count.warning[warnings > 0] { (count(warnings, "warning")) }
+                                span.count.warning[warnings > 0] { (plural(warnings, "warning")) }
                             }
                         }
                     }
@@ -121,14 +121,6 @@ fn tally(findings: &[&Finding]) -> (usize, usize) {
         .filter(|f| f.severity() == Severity::Error)
         .count();
     (errors, findings.len() - errors)
-}
-
-fn count(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {one}s")
-    }
 }
 
 /// How each kind of arrow looks, for the reader.
