@@ -39,7 +39,7 @@ use serde_json::Value;
 use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
-use crate::matching::{Manifests, Match};
+use crate::matching::Manifests;
 use crate::report::{plural, Summary};
 use layout::{place, Rect, BLOCK_HEIGHT, BLOCK_WIDTH, MARGIN};
 
@@ -251,10 +251,11 @@ fn block(
 fn lambda_returns(action: &Action, manifests: &Manifests) -> Option<Markup> {
     let invoke = action.lambda_invoke()?;
     let arn = invoke.function_arn()?;
-    let index = match manifests.resolve(arn) {
-        Ok(Match::Mapped(index) | Match::Named(index)) => index,
-        Ok(Match::Unmatched) => {
-            return Some(markup! { "No manifest: its $.External keys are unknown." })
+    // Through `Match::index`, so every way of pairing a manifest counts.
+    let index = match manifests.resolve(arn).map(|found| found.index()) {
+        Ok(Some(index)) => index,
+        Ok(None) => {
+            return Some(markup! { "No manifest paired: its $.External keys are unknown." })
         }
         Err(_) => return Some(markup! { "Several manifests match this function." }),
     };
