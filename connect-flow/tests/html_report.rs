@@ -285,3 +285,29 @@ fn the_self_check_reports_overlapping_blocks() {
     assert_eq!(verdict["ok"], false, "{verdict}");
     assert!(verdict["overlaps"].as_u64().unwrap() >= 1, "{verdict}");
 }
+
+#[test]
+fn exit_codes_are_those_of_the_other_formats() {
+    let dir = scratch("exit-codes");
+    let (example, manifests) = misspelt_example(&dir);
+    let public = repo().join("connect-flow/tests/html/sbs_backend_guide.json");
+    let missing = dir.join("no-such-flow.json");
+    let deny = Path::new("--deny-warnings");
+    let cases: [(Vec<&Path>, i32); 4] = [
+        (vec![&public], 0),                       // warnings only
+        (vec![&public, deny], 1),                 // warnings denied
+        (check_args(&[&example], &manifests), 1), // an error
+        (vec![&missing], 2),                      // unreadable input
+    ];
+    for (args, expected) in cases {
+        let (page, html_code) = connect_flow(&args, "html");
+        let (_, json_code) = connect_flow(&args, "json");
+        assert_eq!(html_code, expected, "{args:?}");
+        assert_eq!(html_code, json_code, "{args:?}");
+        assert_eq!(
+            page.starts_with("<!DOCTYPE html>"),
+            expected != 2,
+            "{args:?}"
+        );
+    }
+}

@@ -494,4 +494,27 @@ mod tests {
         assert!(page.contains(r#"class="edge next" marker-end="url(#arrow-next)""#));
         assert!(page.contains(r#"<div class="start-marker""#));
     }
+
+    #[test]
+    fn a_finding_about_a_manifest_is_listed_at_the_top_with_no_block() {
+        let mut manifests = Manifests::new();
+        manifests.add(
+            LoadedManifest::from_slice(
+                br#"{"manifestVersion": 1, "handler": "unused", "responseValidation": "STRING_MAP"}"#,
+                "unused.json",
+            )
+            .unwrap(),
+        );
+        let page = report(
+            r#"{"Version": "2019-10-30", "StartAction": "Bye", "Actions": [
+              {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+            ]}"#,
+            &manifests,
+        );
+        let header = &page[..page.find("<section").unwrap()];
+        assert!(header.contains(
+            r#"<li class="finding warning" data-code="unused-manifest" data-block-id="" tabindex"#
+        ));
+        assert!(page.contains("No findings."));
+    }
 }
