@@ -267,7 +267,7 @@ fn lambda_returns(action: &Action, manifests: &Manifests) -> Option<Markup> {
         .filter(|key| key.referenceable)
         .collect();
     Some(markup! {
-        "Returns (" (loaded.path.display()) "): "
+        "Its manifest (" (loaded.manifest.handler) ") returns: "
         @if keys.is_empty() { "no $.External keys." }
         @for (i, key) in keys.iter().enumerate() {
             @if i > 0 { ", " }
@@ -486,7 +486,7 @@ mod tests {
             &manifests,
         );
         assert!(page.contains(
-            "Returns (get_balance.json): <code>$.External.customerBalance</code>, \
+            "Its manifest (get_balance) returns: <code>$.External.customerBalance</code>, \
              <code>$.External.greeting</code> (optional)"
         ));
         assert!(page.contains(r#"<div class="function">GetBalance</div>"#));
