@@ -3,7 +3,7 @@
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
 //!     [--map ARN=M.json ...] [--map-file MAPS.json]
-//!     [--format human|json|sarif] [--deny-warnings]
+//!     [--format human|json|sarif|html] [--deny-warnings]
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -19,6 +19,7 @@ use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
+use crate::html::html;
 use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
 use crate::placeholder::Placeholder;
 use crate::report::{human, json, Summary};
@@ -91,6 +92,9 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-review tools.
     Sarif,
+    /// One self-contained HTML page: each flow drawn, each finding on its
+    /// block.
+    Html,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -208,6 +212,11 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
         Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
+        Format::Html => writeln!(
+            stdout,
+            "{}",
+            html(&inputs.flows, &inputs.manifests, &findings)
+        ),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);
