@@ -3,20 +3,19 @@
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
 //!     [--map ARN=M.json ...] [--map-file MAPS.json]
-//!     [--format human|json|sarif] [--deny-warnings]
+//!     [--format human|json|sarif|html] [--deny-warnings]
 //! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
 //!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--connect-lambda-path PATH] [--force]
 //! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
 //! ```
 //!
-//! `scaffold` and `manifest` are [`crate::scaffold`]'s; their exit codes
-//! follow `check`'s: 1 when the flows ask two incompatible things of a
-//! Lambda, 2 when an input cannot be read.
-//!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
-//! read (with a message that says which and why).
+//! read (with a message that says which and why). `scaffold` and
+//! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
+//! 1 when the flows ask two incompatible things of a Lambda, 2 when an
+//! input cannot be read.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,6 +26,7 @@ use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
+use crate::html::html;
 use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
 use crate::placeholder::Placeholder;
 use crate::report::{human, json, Summary};
@@ -105,6 +105,9 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-review tools.
     Sarif,
+    /// One self-contained HTML page: each flow drawn, each finding on its
+    /// block.
+    Html,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -224,6 +227,11 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
         Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
+        Format::Html => writeln!(
+            stdout,
+            "{}",
+            html(&inputs.flows, &inputs.manifests, &findings)
+        ),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);

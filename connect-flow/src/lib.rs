@@ -51,6 +51,7 @@ pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
+pub mod html;
 pub mod matching;
 pub mod placeholder;
 pub mod references;

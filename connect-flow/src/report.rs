@@ -158,7 +158,7 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, one: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
     } else {
