@@ -129,4 +129,11 @@ pub mod __private {
     pub use connect_types::response::ConnectResponse;
     pub use serde;
     pub use serde_json;
+
+    /// The handler's future, as is: the bound makes a future that is not
+    /// `Send` an error on the handler's name (generated code calls this
+    /// rather than declaring a function per handler).
+    pub fn require_send<F: core::future::Future + Send>(future: F) -> F {
+        future
+    }
 }

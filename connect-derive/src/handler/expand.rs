@@ -166,24 +166,7 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
                 contact_data = true;
                 let ty = strip_reference(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
-                    let #var: #ty = match __scanned.contact_data() {
-                        ::core::option::Option::Some(__raw) => {
-                            #p::extract::from_slice_strict(__raw.get().as_bytes()).map_err(|__error| {
-                                let __message = if __error.path().is_empty() {
-                                    ::std::format!("Details.ContactData: {}", __error)
-                                } else {
-                                    ::std::format!("Details.ContactData.{}", __error)
-                                };
-                                #p::InvokeError::new(__error.kind(), __message)
-                            })?
-                        }
-                        ::core::option::Option::None => {
-                            return ::core::result::Result::Err(#p::InvokeError::new(
-                                #p::ErrorType::InvalidEvent,
-                                "Details.ContactData: missing required field (expected an object)",
-                            ));
-                        }
-                    };
+                    let #var: #ty = #p::extract::contact_data(__scanned.contact_data())?;
                 });
                 quote!(&#var)
             }
@@ -215,13 +198,8 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     let invoke = if handler.func.sig.asyncness.is_some() {
         // Spanned on the name: a future that is not `Send` (an `Rc` held
         // across an `.await`) is reported on the handler, not the macro.
-        let future = quote_spanned!(name.span()=> __require_send(#name(#(#call_args),*)));
-        quote! {{
-            fn __require_send<F: ::core::future::Future + ::core::marker::Send>(future: F) -> F {
-                future
-            }
-            #future.await
-        }}
+        let future = quote_spanned!(name.span()=> #p::require_send(#name(#(#call_args),*)));
+        quote!(#future.await)
     } else {
         quote!(#name(#(#call_args),*))
     };
