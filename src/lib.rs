@@ -107,6 +107,7 @@
 
 pub mod cli;
 mod handler;
+mod manifest_check;
 mod manifest_dir;
 mod manifest_text;
 mod run;
@@ -130,7 +131,7 @@ pub use connect_types::response::{self, ConnectResponse};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::handler::{Handler, HandlerFn};
-    pub use crate::manifest_dir::export as export_manifest;
+    pub use crate::manifest_check::generated_test as manifest_test;
     pub use crate::{Context, Error};
     pub use connect_types::error::{ErrorType, InvokeError};
     pub use connect_types::event::{ContactData, ContactFlowEvent};
