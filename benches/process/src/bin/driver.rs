@@ -58,6 +58,10 @@ fn main() {
     let event = std::fs::read(event).expect("the event file reads");
     let invocations: u64 = invocations.parse().expect("INVOCATIONS is a number");
     let warmup: u64 = warmup.parse().expect("WARMUP is a number");
+    assert!(
+        warmup > 0,
+        "WARMUP must be at least 1: the CPU is read after it"
+    );
     let session = Arc::new(Session {
         state: Mutex::new(State::default()),
         changed: Condvar::new(),
@@ -131,7 +135,17 @@ fn spawn(binary: &str, api: &str) -> Child {
         .expect("the binary starts")
 }
 
+/// Lets the child end by itself (the driver closes its connection on the
+/// next `GET /next`, so a tool wrapped around it, strace or valgrind, can
+/// write its report), and kills it after two seconds.
 fn finish(child: &mut Child) {
+    let waited = Instant::now();
+    while waited.elapsed() < Duration::from_secs(2) {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let _ = child.kill();
     let _ = child.wait();
 }
@@ -145,7 +159,7 @@ fn serve_connection(stream: TcpStream, session: &Session) {
         let reply = if path == NEXT {
             match next_event(session) {
                 Some(reply) => reply,
-                // The session is over: the driver kills the child.
+                // The session is over: the connection closes.
                 None => return,
             }
         } else if path.ends_with("/response") {

@@ -25,11 +25,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut writer = stream;
     let handler = tutorial::my_first_connect_lambda::handler();
     let mut waker_context = Context::from_waker(Waker::noop());
+    // Each message goes out in one write: one syscall, one segment.
+    let next = format!("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: {api}\r\n\r\n");
     loop {
-        write!(
-            writer,
-            "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: {api}\r\n\r\n"
-        )?;
+        writer.write_all(next.as_bytes())?;
         // The driver ends the session by closing the connection.
         let Some((head, event)) = http::read_message(&mut reader)? else {
             return Ok(());
