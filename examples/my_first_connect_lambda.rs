@@ -53,8 +53,8 @@ fn balance_for(phone: &str) -> String {
 }
 
 // One invocation at a time on one thread: Lambda sends a process one event
-// at a time, and tokio's multi-thread runtime (`#[tokio::main]`) costs about
-// three times the CPU per invocation for nothing (BENCHMARKS.md, "Process").
+// at a time, and tokio's multi-thread runtime (`#[tokio::main]`) costs 2.4 to
+// 6 times the CPU per invocation for nothing (BENCHMARKS.md, "Process").
 // With the `concurrency` feature (Lambda Managed Instances), `#[tokio::main]`.
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), connect_lambda::Error> {

@@ -78,14 +78,15 @@
 //!
 //! Lambda sends a process one event at a time, and CPU time is billed
 //! duration (a 128 MB function gets about 1/14 of a vCPU). Measured through
-//! a real Runtime API session (BENCHMARKS.md, "Process"), tokio's
-//! multi-thread runtime, the one a bare `#[tokio::main]` builds, costs about
-//! three times the CPU per invocation of a current-thread runtime, for a
-//! hand-written `lambda_runtime` handler and for this crate alike: its
-//! worker threads park and wake around every event. On a current-thread
-//! runtime a connect-lambda handler is within a few percent of a bare
-//! blocking Runtime API client doing the same work. Use the multi-thread
-//! runtime (`#[tokio::main]`) with the `concurrency` feature only, where
+//! a real Runtime API session on loopback (BENCHMARKS.md, "Process"),
+//! tokio's multi-thread runtime, the one a bare `#[tokio::main]` builds,
+//! costs 2.4 to 6 times the CPU per invocation of a current-thread runtime
+//! for the tutorial example (1.4 to 5 times for a hand-written
+//! `lambda_runtime` handler): its worker threads park and wake around every
+//! event. On a current-thread runtime the tutorial example costs a fifth to
+//! a quarter of the CPU per invocation of the same handler written with
+//! `lambda_runtime` + `aws_lambda_events` under `#[tokio::main]`. Use the multi-thread runtime
+//! (`#[tokio::main]`) with the `concurrency` feature only, where
 //! several invocations share one process.
 //!
 //! # Cargo features
