@@ -2,23 +2,35 @@
 //!
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
-//!     [--map ARN=M.json ...] [--format human|json] [--deny-warnings]
+//!     [--map ARN=M.json ...] [--map-file MAPS.json]
+//!     [--format human|json|sarif|html] [--deny-warnings]
+//! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
+//!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
+//!     [--connect-lambda-path PATH] [--force]
+//! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
-//! read (with a message that says which and why).
+//! read (with a message that says which and why). `scaffold` and
+//! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
+//! 1 when the flows ask two incompatible things of a Lambda, 2 when an
+//! input cannot be read.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
-use crate::matching::{parse_map, LoadedManifest, Manifests};
+use crate::html::html;
+use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
+use crate::placeholder::Placeholder;
 use crate::report::{human, json, Summary};
+use crate::sarif::sarif;
 
 /// Exit code: no errors (and no warnings under `--deny-warnings`).
 pub const EXIT_OK: u8 = 0;
@@ -47,6 +59,12 @@ pub enum Command {
     /// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
     /// 2 an input cannot be read.
     Check(CheckArgs),
+    /// Write a Cargo package with one Rust Lambda per function the flows
+    /// invoke: the parameters they pass, the $.External keys they read.
+    Scaffold(crate::scaffold::command::ScaffoldArgs),
+    /// Print the manifest the flows imply for one Lambda function: the
+    /// start of a hand-written manifest for a Lambda in any language.
+    Manifest(crate::scaffold::command::ManifestArgs),
 }
 
 /// The arguments of `connect-flow check`.
@@ -65,6 +83,11 @@ pub struct CheckArgs {
     /// matching.
     #[arg(long = "map", value_name = "ARN=M.json")]
     pub maps: Vec<String>,
+    /// A JSON object of LambdaFunctionARN string to manifest path (relative
+    /// to this file's folder), for pipelines with many Lambdas; --map wins
+    /// over it.
+    #[arg(long = "map-file", value_name = "MAPS.json")]
+    pub map_file: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -80,6 +103,11 @@ pub enum Format {
     Human,
     /// `{"findings": [...]}` for a pipeline.
     Json,
+    /// SARIF 2.1.0, for code-review tools.
+    Sarif,
+    /// One self-contained HTML page: each flow drawn, each finding on its
+    /// block.
+    Html,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -106,8 +134,18 @@ impl CheckArgs {
         for path in &self.manifests {
             manifests.add(LoadedManifest::load(path)?);
         }
+        let mut maps = Vec::new();
+        if let Some(path) = &self.map_file {
+            let bytes = std::fs::read(path).map_err(|source| InputError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            maps.extend(parse_map_file(&bytes, path)?);
+        }
         for argument in &self.maps {
-            let (arn, path) = parse_map(argument)?;
+            maps.push(parse_map(argument)?);
+        }
+        for (arn, path) in maps {
             let index = match manifests.all().iter().position(|m| m.path == path) {
                 Some(index) => index,
                 None => manifests.add(LoadedManifest::load(&path)?),
@@ -159,6 +197,8 @@ where
     };
     match cli.command {
         Command::Check(args) => run_check(&args, stdout, stderr),
+        Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
+        Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
     }
 }
 
@@ -170,8 +210,28 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
             return EXIT_INPUT;
         }
     };
+    for pairing in inputs.manifests.pairings(&inputs.flows) {
+        if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
+            let _ = writeln!(
+                stderr,
+                "note: {}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
+                pairing.flow.display(),
+                BlockName::of(pairing.action),
+                manifest.path.display(),
+                Placeholder::read(pairing.placeholder)
+                    .map(|p| p.name().to_owned())
+                    .unwrap_or_default()
+            );
+        }
+    }
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
+        Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
+        Format::Html => writeln!(
+            stdout,
+            "{}",
+            html(&inputs.flows, &inputs.manifests, &findings)
+        ),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);
