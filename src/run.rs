@@ -82,7 +82,8 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// #             "responseValidation": "JSON"}"#).unwrap()
 /// #     }
 /// # }
-/// #[tokio::main]
+/// // One invocation at a time: see the crate docs.
+/// #[tokio::main(flavor = "current_thread")]
 /// async fn main() -> Result<(), connect_lambda::Error> {
 ///     // With #[connect_handler]: connect_lambda::run(my_handler::handler()).await
 ///     connect_lambda::run(connect_lambda::Handler::new(Echo)).await
@@ -132,7 +133,7 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     let max_concurrency = check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
-            "connect_lambda::run must be called inside a Tokio runtime (use #[tokio::main])".into(),
+            "connect_lambda::run must be called inside a Tokio runtime (use #[tokio::main(flavor = \"current_thread\")])".into(),
         );
     }
 

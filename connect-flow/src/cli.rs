@@ -67,15 +67,16 @@ pub enum Command {
     Manifest(crate::scaffold::command::ManifestArgs),
 }
 
-/// The arguments of `connect-flow check`.
+/// The flows and manifests a subcommand reads, matched as `check` matches
+/// them: shared by `check` and `scaffold`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct CheckArgs {
+pub struct InputArgs {
     /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
     #[arg(required = true, value_name = "FLOW.json")]
     pub flows: Vec<PathBuf>,
     /// A handler manifest; matched to actions by the function name in
     /// LambdaFunctionARN (its `function`, or else `handler`, ignoring case,
-    /// `-` and `_`).
+    /// `-` and `_`), or by a placeholder's name.
     #[arg(long = "manifest", value_name = "M.json")]
     pub manifests: Vec<PathBuf>,
     /// Match an exact LambdaFunctionARN string (a placeholder such as
@@ -88,6 +89,14 @@ pub struct CheckArgs {
     /// over it.
     #[arg(long = "map-file", value_name = "MAPS.json")]
     pub map_file: Option<PathBuf>,
+}
+
+/// The arguments of `connect-flow check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// The flows and manifests.
+    #[command(flatten)]
+    pub inputs: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -119,7 +128,7 @@ pub struct Inputs {
     pub manifests: Manifests,
 }
 
-impl CheckArgs {
+impl InputArgs {
     /// Reads every flow, manifest and `--map` target.
     ///
     /// # Errors
@@ -154,13 +163,15 @@ impl CheckArgs {
         }
         Ok(Inputs { flows, manifests })
     }
+}
 
+impl CheckArgs {
     /// Runs the check and returns the findings.
     ///
     /// # Errors
     /// An [`InputError`] from reading the inputs or from an ambiguous match.
     pub fn findings(&self) -> Result<(Inputs, Vec<Finding>), InputError> {
-        let inputs = self.load()?;
+        let inputs = self.inputs.load()?;
         let findings = check(&inputs.flows, &inputs.manifests)?;
         Ok((inputs, findings))
     }

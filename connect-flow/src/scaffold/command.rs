@@ -7,15 +7,12 @@ use super::{
     contracts, files, handler_name, manifest, package_name, write, BlockRef, Contracts, Dependency,
     ScaffoldError,
 };
-use crate::cli::{CheckArgs, Format, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::cli::{InputArgs, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::flow::Flow;
 
 /// The arguments of `connect-flow scaffold`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ScaffoldArgs {
-    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
-    #[arg(required = true, value_name = "FLOW.json")]
-    pub flows: Vec<PathBuf>,
     /// The folder to write the Cargo package in (created if missing; it
     /// must be empty unless --force).
     #[arg(long, value_name = "DIR")]
@@ -28,18 +25,10 @@ pub struct ScaffoldArgs {
     /// scaffold writes (other files are left as they are).
     #[arg(long)]
     pub force: bool,
-    /// The manifest of a Lambda that already has its handler, matched to
-    /// blocks as `check` matches it: its function gets no bin.
-    #[arg(long = "manifest", value_name = "M.json")]
-    pub manifests: Vec<PathBuf>,
-    /// Match an exact LambdaFunctionARN string to a manifest, as for
-    /// `check`: that block's function gets no bin.
-    #[arg(long = "map", value_name = "ARN=M.json")]
-    pub maps: Vec<String>,
-    /// A JSON object of LambdaFunctionARN string to manifest path, as for
-    /// `check`.
-    #[arg(long = "map-file", value_name = "MAPS.json")]
-    pub map_file: Option<PathBuf>,
+    /// The manifests of Lambdas that already have a handler, matched to
+    /// blocks as `check` matches them: their functions get no bin.
+    #[command(flatten)]
+    pub inputs: InputArgs,
 }
 
 /// The arguments of `connect-flow manifest`.
@@ -88,15 +77,7 @@ struct Scaffolded {
 fn scaffold(args: &ScaffoldArgs) -> Result<Scaffolded, ScaffoldError> {
     // The flows and manifests are read, and manifests matched to blocks,
     // exactly as `check` reads and matches them.
-    let inputs = CheckArgs {
-        flows: args.flows.clone(),
-        manifests: args.manifests.clone(),
-        maps: args.maps.clone(),
-        map_file: args.map_file.clone(),
-        format: Format::Human,
-        deny_warnings: false,
-    }
-    .load()?;
+    let inputs = args.inputs.load()?;
     let manifest_of = |arn: &str| {
         let index = inputs.manifests.resolve(arn).ok()?.index()?;
         inputs.manifests.get(index)
