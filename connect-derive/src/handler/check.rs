@@ -28,7 +28,7 @@ fn check_signature(handler: &Handler, cx: &Ctxt) {
             "a handler cannot be generic: each argument is read from the event with its own type, so write the concrete types",
         );
     }
-    if let Some(unsafety) = &sig.unsafety {
+    if let syn::Safety::Unsafe(unsafety) = &sig.safety {
         cx.spanned(
             unsafety,
             "a handler cannot be `unsafe fn`: the runtime calls it with no safety contract; use `unsafe` blocks inside",
