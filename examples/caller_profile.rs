@@ -69,7 +69,8 @@ pub async fn caller_profile(
     })
 }
 
-#[tokio::main]
+// One invocation at a time: see my_first_connect_lambda.rs.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), connect_lambda::Error> {
     connect_lambda::run(caller_profile::handler()).await
 }

@@ -77,7 +77,8 @@ pub async fn greeting_router(
     }
 }
 
-#[tokio::main]
+// One invocation at a time: see my_first_connect_lambda.rs.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), connect_lambda::Error> {
     connect_lambda::run(greeting_router::handler(Greetings::new())).await
 }

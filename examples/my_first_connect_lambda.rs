@@ -52,7 +52,11 @@ fn balance_for(phone: &str) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
-#[tokio::main]
+// One invocation at a time on one thread: Lambda sends a process one event
+// at a time, and tokio's multi-thread runtime (`#[tokio::main]`) costs 2.4 to
+// 6 times the CPU per invocation for nothing (BENCHMARKS.md, "Process").
+// With the `concurrency` feature (Lambda Managed Instances), `#[tokio::main]`.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), connect_lambda::Error> {
     connect_lambda::run(my_first_connect_lambda::handler()).await
 }

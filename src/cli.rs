@@ -11,17 +11,24 @@
 //! | nothing, or anything else | usage on stderr | 2 |
 //!
 //! An event file that cannot be read exits 2 as well, with the reason on
-//! stderr.
+//! stderr, and so does an event over Lambda's payload limit
+//! ([`MAX_EVENT_BYTES`]): the CLI reads no further than one byte past it,
+//! so `--event /dev/zero` stops at once.
+//!
+//! A handler that panics is answered like a failed invocation:
+//! `HandlerPanic: ...` on stderr (its name and the panic's location, not
+//! its message), exit 1.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
-use connect_types::error::InvokeError;
+use connect_types::error::{ErrorType, InvokeError};
 use connect_types::manifest::Manifest;
 
 use crate::handler::{Erased, Handler, HandlerFn};
+use crate::handler_panic::SHOW_PANIC_MESSAGES;
 use crate::run::{
     FUNCTION_MEMORY_SIZE, FUNCTION_NAME, FUNCTION_VERSION, MAX_CONCURRENCY, RUNTIME_API,
 };
@@ -30,8 +37,14 @@ use crate::run::{
 pub const SUCCESS: i32 = 0;
 /// Exit code: the invocation failed (the error is on stderr).
 pub const INVOCATION_FAILED: i32 = 1;
-/// Exit code: a bad command line, or an event that cannot be read.
+/// Exit code: a bad command line, or an event that cannot be read (or is
+/// over [`MAX_EVENT_BYTES`]).
 pub const USAGE: i32 = 2;
+
+/// Lambda's limit on a synchronous invocation's payload: 6 MB (6291456
+/// bytes). Lambda refuses a larger event before any handler runs, so the
+/// CLI does too.
+pub const MAX_EVENT_BYTES: usize = 6 * 1024 * 1024;
 
 /// Runs the command line on `args` (the program name first, as
 /// [`std::env::args_os`] gives them) with the given streams, and returns
@@ -255,15 +268,33 @@ fn missing_event_file() -> String {
     "--event needs the event's file name (or - for stdin)".to_owned()
 }
 
+/// Reads the event, refusing one over [`MAX_EVENT_BYTES`] after reading
+/// at most one byte past the limit.
 fn read_event(source: &Source, stdin: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    match source {
-        Source::Stdin => {
-            let mut body = Vec::new();
-            stdin.read_to_end(&mut body)?;
-            Ok(body)
-        }
-        Source::File(path) => std::fs::read(path),
+    let body = match source {
+        Source::Stdin => read_limited(stdin)?,
+        Source::File(path) => read_limited(std::fs::File::open(path)?)?,
+    };
+    if body.len() > MAX_EVENT_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the event is over Lambda's payload limit of 6 MB ({MAX_EVENT_BYTES} bytes), \
+                 so Lambda would refuse it before invoking the handler; use a smaller event"
+            ),
+        ));
     }
+    Ok(body)
+}
+
+/// Reads up to `MAX_EVENT_BYTES + 1` bytes: one past the limit is enough to
+/// know the event is over it.
+fn read_limited(source: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    source
+        .take(MAX_EVENT_BYTES as u64 + 1)
+        .read_to_end(&mut body)?;
+    Ok(body)
 }
 
 fn program_name(arg: Option<OsString>) -> String {
@@ -293,6 +324,7 @@ fn write_help(out: &mut impl Write, program: &str, manifest: &Manifest) -> std::
         Some(function) => format!("{} (Lambda function {function})", manifest.handler),
         None => manifest.handler.clone(),
     };
+    let error_types = ErrorType::ALL.map(ErrorType::as_str).join(", ");
     write!(
         out,
         "\
@@ -309,10 +341,12 @@ Usage:
   {program} --help         print this help
 
 Exit status:
-  0  success
-  1  the invocation failed; stderr says \"ErrorType: message\", ErrorType one of
-     MalformedEvent, InvalidEvent, InvalidResponse, HandlerError
-  2  a bad command line, or an event file that cannot be read
+  {SUCCESS}  success
+  {INVOCATION_FAILED}  the invocation failed (a panic included); stderr says
+     \"ErrorType: message\", ErrorType one of
+     {error_types}
+  {USAGE}  a bad command line, or an event that cannot be read or is over
+     Lambda's 6 MB payload limit
 
 Environment (Lambda sets these):
   {RUNTIME_API}           host:port of the Lambda Runtime API; when set,
@@ -321,6 +355,10 @@ Environment (Lambda sets these):
   {FUNCTION_MEMORY_SIZE}  required when {RUNTIME_API} is set
   {MAX_CONCURRENCY}       serve that many invocations at once (Lambda
                                    Managed Instances); unset: one at a time
+
+Environment (for local debugging):
+  {SHOW_PANIC_MESSAGES}=show  log a panic's own message, which is left
+                                   out by default as it may hold event values
 "
     )?;
     out.flush()

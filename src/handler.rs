@@ -12,6 +12,8 @@ use connect_types::event::ContactFlowEvent;
 use connect_types::manifest::Manifest;
 use lambda_runtime::Context;
 
+use crate::deadline::Guarded;
+
 /// The error a handler returns: a boxed error, like `lambda_runtime::Error`,
 /// that `?` converts any [`std::error::Error`] into.
 ///
@@ -144,15 +146,23 @@ impl<F: HandlerFn> Handler<F> {
     ///
     /// The invocation's [`InvokeError`]: `MalformedEvent`, `InvalidEvent`,
     /// `InvalidResponse` or `HandlerError`, with a message that names the key
-    /// and never echoes a value from the event.
+    /// and never echoes a value from the event; `HandlerPanic` when the
+    /// handler panics (the panic is caught here, as inside Lambda), and
+    /// `Timeout` when the context has a deadline (see
+    /// [`invoke_with_context`](Handler::invoke_with_context)).
     pub async fn invoke(&self, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
-        self.inner
-            .function
-            .call(body, &self.inner.local_context)
+        self.invoke_with_context(body, &self.inner.local_context)
             .await
     }
 
     /// Runs one invocation without Lambda with the given `context`.
+    ///
+    /// A context with a `deadline` (milliseconds since the epoch, as Lambda
+    /// sends it) is held to it as inside Lambda: a handler still running
+    /// [`DEADLINE_MARGIN`](crate::DEADLINE_MARGIN) before it is answered
+    /// `Timeout` and cancelled at its `.await`. That needs a Tokio runtime
+    /// with timers (`#[tokio::main]` or `enable_time()`); without one, a
+    /// warning says once that deadlines are not enforced.
     ///
     /// # Errors
     ///
@@ -162,7 +172,8 @@ impl<F: HandlerFn> Handler<F> {
         body: &[u8],
         context: &Context,
     ) -> Result<Vec<u8>, InvokeError> {
-        self.inner.function.call(body, context).await
+        let call = self.inner.function.call(body, context);
+        Guarded::new(call, F::manifest, context.deadline).await
     }
 
     /// Runs one invocation from a built event: serialises it as JSON, then
@@ -213,10 +224,12 @@ pub(crate) type CallFuture = Pin<Box<dyn Future<Output = Result<Vec<u8>, InvokeE
 impl<F: HandlerFn> Erased for Handler<F> {
     fn call_owned(&self, body: Bytes, context: Option<Context>) -> CallFuture {
         let handler = Arc::clone(&self.inner);
-        Box::pin(async move {
+        let deadline = context.as_ref().map_or(0, |context| context.deadline);
+        let call = async move {
             let context = context.as_ref().unwrap_or(&handler.local_context);
             handler.function.call(&body, context).await
-        })
+        };
+        Box::pin(Guarded::new(call, F::manifest, deadline))
     }
 
     fn manifest(&self) -> Manifest {

@@ -62,6 +62,44 @@
 //! [`run`] serves the handler through `lambda_runtime` inside Lambda; outside
 //! it, the same binary is a small CLI (`--event FILE`, `--manifest`).
 //!
+//! # Errors, panics and deadlines
+//!
+//! A failed invocation reaches Lambda as one of [`ErrorType::ALL`] with a
+//! message that holds no value from the event. A handler's panic is
+//! answered `HandlerPanic` (the handler's name and the panic's location,
+//! never its message, which may hold event values; the log line too, unless
+//! [`SHOW_PANIC_MESSAGES`] is `show`), and the next event is served. A
+//! handler still running [`DEADLINE_MARGIN`] before the invocation's
+//! deadline is answered `Timeout` and cancelled at the `.await` it was
+//! waiting on; [`RemainingTime`] reads the time left from the [`Context`].
+//!
+//! # The runtime: one invocation at a time, on one thread
+//!
+//! ```no_run
+//! # use connect_lambda::{connect_handler, ConnectResponse};
+//! # #[derive(ConnectResponse)]
+//! # struct Balance { balance: String }
+//! # #[connect_handler]
+//! # fn my_first_connect_lambda() -> Balance { Balance { balance: "1".into() } }
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> Result<(), connect_lambda::Error> {
+//!     connect_lambda::run(my_first_connect_lambda::handler()).await
+//! }
+//! ```
+//!
+//! Lambda sends a process one event at a time, and CPU time is billed
+//! duration (a 128 MB function gets about 1/14 of a vCPU). Measured through
+//! a real Runtime API session on loopback (BENCHMARKS.md, "Process"),
+//! tokio's multi-thread runtime, the one a bare `#[tokio::main]` builds,
+//! costs 2.4 to 6 times the CPU per invocation of a current-thread runtime
+//! for the tutorial example (1.4 to 5 times for a hand-written
+//! `lambda_runtime` handler): its worker threads park and wake around every
+//! event. On a current-thread runtime the tutorial example costs a fifth to
+//! a quarter of the CPU per invocation of the same handler written with
+//! `lambda_runtime` + `aws_lambda_events` under `#[tokio::main]`. Use the multi-thread runtime
+//! (`#[tokio::main]`) with the `concurrency` feature only, where
+//! several invocations share one process.
+//!
 //! # Cargo features
 //!
 //! - `concurrency` (off by default): serve up to
@@ -70,15 +108,22 @@
 //!   `lambda_runtime`'s own `concurrency-tokio` is off by default: it adds
 //!   about 100 KB of code, and standard Lambda serves one invocation per
 //!   process anyway. Without it, a variable above 1 gets a warning in the log
-//!   that says how to turn it on, and events are served one at a time.
+//!   that says how to turn it on, and events are served one at a time. With
+//!   it, serve on tokio's multi-thread runtime (`#[tokio::main]`) so that
+//!   the invocations in flight can use several vCPUs.
 //!
 //!   ```toml
 //!   connect-lambda = { version = "0.1", features = ["concurrency"] }
 //!   ```
 #![warn(missing_docs)]
 
+#[cfg(feature = "concurrency")]
+mod api_wait;
 pub mod cli;
+mod deadline;
 mod handler;
+mod handler_panic;
+mod manifest_check;
 mod manifest_dir;
 mod manifest_text;
 mod run;
@@ -86,7 +131,9 @@ mod run;
 pub use connect_types::error::{ErrorType, InvokeError};
 pub use connect_types::event::{self, ContactData, ContactFlowDetails, ContactFlowEvent};
 pub use connect_types::manifest::{self, Manifest};
+pub use deadline::{RemainingTime, DEADLINE_MARGIN};
 pub use handler::{Error, Handler, HandlerFn};
+pub use handler_panic::SHOW_PANIC_MESSAGES;
 pub use lambda_runtime::Context;
 pub use run::run;
 
@@ -102,7 +149,7 @@ pub use connect_types::response::{self, ConnectResponse};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::handler::{Handler, HandlerFn};
-    pub use crate::manifest_dir::export as export_manifest;
+    pub use crate::manifest_check::generated_test as manifest_test;
     pub use crate::{Context, Error};
     pub use connect_types::error::{ErrorType, InvokeError};
     pub use connect_types::event::{ContactData, ContactFlowEvent};
@@ -112,4 +159,11 @@ pub mod __private {
     pub use connect_types::response::ConnectResponse;
     pub use serde;
     pub use serde_json;
+
+    /// The handler's future, as is: the bound makes a future that is not
+    /// `Send` an error on the handler's name (generated code calls this
+    /// rather than declaring a function per handler).
+    pub fn require_send<F: core::future::Future + Send>(future: F) -> F {
+        future
+    }
 }

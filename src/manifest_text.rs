@@ -8,9 +8,7 @@
 //! printer over stdout for this one command, cost about 11 KB more than
 //! this writer (5 KB once stripped; the rest is their symbols). Strings are
 //! written as the derived responses write theirs, escaped by serde_json
-//! when they need it. The tests below, and the examples' test that
-//! each binary's `--manifest` is exactly its committed manifest (written by
-//! `to_string_pretty`), hold the two to the same text.
+//! when they need it. The tests below hold the two to the same text.
 
 use connect_types::manifest::{ContactDataPath, ExternalKey, InputKey, Manifest};
 

@@ -82,7 +82,8 @@ pub(crate) const MAX_CONCURRENCY: &str = "AWS_LAMBDA_MAX_CONCURRENCY";
 /// #             "responseValidation": "JSON"}"#).unwrap()
 /// #     }
 /// # }
-/// #[tokio::main]
+/// // One invocation at a time: see the crate docs.
+/// #[tokio::main(flavor = "current_thread")]
 /// async fn main() -> Result<(), connect_lambda::Error> {
 ///     // With #[connect_handler]: connect_lambda::run(my_handler::handler()).await
 ///     connect_lambda::run(connect_lambda::Handler::new(Echo)).await
@@ -132,7 +133,7 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     let max_concurrency = check_environment()?;
     if tokio::runtime::Handle::try_current().is_err() {
         return Err(
-            "connect_lambda::run must be called inside a Tokio runtime (use #[tokio::main])".into(),
+            "connect_lambda::run must be called inside a Tokio runtime (use #[tokio::main(flavor = \"current_thread\")])".into(),
         );
     }
 
@@ -146,7 +147,11 @@ async fn serve(handler: Arc<dyn Erased>) -> Result<(), Error> {
     let runtime = Runtime::new(service).layer(RawBodyLayer { bodies });
     #[cfg(feature = "concurrency")]
     {
-        let _ = max_concurrency; // lambda_runtime reads the variable itself.
+        // lambda_runtime reads the variable itself, as check_environment does.
+        if let Some(workers) = max_concurrency.filter(|&workers| workers > 1) {
+            let api = std::env::var(RUNTIME_API).unwrap_or_default();
+            crate::api_wait::wait_until_accepting(&api, workers).await;
+        }
         runtime.run_concurrent().await
     }
     #[cfg(not(feature = "concurrency"))]
@@ -457,19 +462,29 @@ fn check_environment() -> Result<Option<u32>, EnvironmentError> {
             problem: Problem::Invalid("an integer (the function's memory in MB)"),
         });
     }
+    max_concurrency()
+}
+
+/// `AWS_LAMBDA_MAX_CONCURRENCY` read exactly as lambda_runtime reads it
+/// (`str::parse::<u32>` of the whole value, above 0): `None` when unset,
+/// and an error for a value it would ignore (` 4`, `0`, `four`), which
+/// would silently serve one invocation at a time.
+fn max_concurrency() -> Result<Option<u32>, EnvironmentError> {
+    let ignored = EnvironmentError {
+        variable: MAX_CONCURRENCY,
+        problem: Problem::Invalid(
+            "a whole number of concurrent invocations above 0, written as digits alone: \
+             lambda_runtime would ignore this value and serve one invocation at a time; \
+             set it to a number such as 4, or unset it",
+        ),
+    };
     match std::env::var(MAX_CONCURRENCY) {
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Ok(value) => match value.trim().parse::<u32>() {
-            Ok(workers) => Ok(Some(workers)),
-            Err(_) => Err(EnvironmentError {
-                variable: MAX_CONCURRENCY,
-                problem: Problem::Invalid("a whole number of concurrent invocations"),
-            }),
+        Ok(value) => match value.parse::<u32>() {
+            Ok(workers) if workers > 0 => Ok(Some(workers)),
+            _ => Err(ignored),
         },
-        Err(std::env::VarError::NotUnicode(_)) => Err(EnvironmentError {
-            variable: MAX_CONCURRENCY,
-            problem: Problem::NotUnicode,
-        }),
+        Err(std::env::VarError::NotUnicode(_)) => Err(ignored),
     }
 }
 

@@ -1,9 +1,8 @@
 //! Procedural macros of `connect-lambda`. Use them through `connect-lambda`,
 //! which re-exports them with the runtime they expand to.
 
-mod contact_paths;
-mod ctxt;
 mod handler;
+mod internals;
 mod response;
 
 use proc_macro::TokenStream;

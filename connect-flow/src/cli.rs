@@ -2,23 +2,35 @@
 //!
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
-//!     [--map ARN=M.json ...] [--format human|json] [--deny-warnings]
+//!     [--map ARN=M.json ...] [--map-file MAPS.json]
+//!     [--format human|json|sarif|html] [--deny-warnings]
+//! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
+//!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
+//!     [--connect-lambda-path PATH] [--force]
+//! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
-//! read (with a message that says which and why).
+//! read (with a message that says which and why). `scaffold` and
+//! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
+//! 1 when the flows ask two incompatible things of a Lambda, 2 when an
+//! input cannot be read.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
-use crate::matching::{parse_map, LoadedManifest, Manifests};
+use crate::html::html;
+use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
+use crate::placeholder::Placeholder;
 use crate::report::{human, json, Summary};
+use crate::sarif::sarif;
 
 /// Exit code: no errors (and no warnings under `--deny-warnings`).
 pub const EXIT_OK: u8 = 0;
@@ -47,17 +59,24 @@ pub enum Command {
     /// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
     /// 2 an input cannot be read.
     Check(CheckArgs),
+    /// Write a Cargo package with one Rust Lambda per function the flows
+    /// invoke: the parameters they pass, the $.External keys they read.
+    Scaffold(crate::scaffold::command::ScaffoldArgs),
+    /// Print the manifest the flows imply for one Lambda function: the
+    /// start of a hand-written manifest for a Lambda in any language.
+    Manifest(crate::scaffold::command::ManifestArgs),
 }
 
-/// The arguments of `connect-flow check`.
+/// The flows and manifests a subcommand reads, matched as `check` matches
+/// them: shared by `check` and `scaffold`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct CheckArgs {
+pub struct InputArgs {
     /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
     #[arg(required = true, value_name = "FLOW.json")]
     pub flows: Vec<PathBuf>,
     /// A handler manifest; matched to actions by the function name in
     /// LambdaFunctionARN (its `function`, or else `handler`, ignoring case,
-    /// `-` and `_`).
+    /// `-` and `_`), or by a placeholder's name.
     #[arg(long = "manifest", value_name = "M.json")]
     pub manifests: Vec<PathBuf>,
     /// Match an exact LambdaFunctionARN string (a placeholder such as
@@ -65,6 +84,19 @@ pub struct CheckArgs {
     /// matching.
     #[arg(long = "map", value_name = "ARN=M.json")]
     pub maps: Vec<String>,
+    /// A JSON object of LambdaFunctionARN string to manifest path (relative
+    /// to this file's folder), for pipelines with many Lambdas; --map wins
+    /// over it.
+    #[arg(long = "map-file", value_name = "MAPS.json")]
+    pub map_file: Option<PathBuf>,
+}
+
+/// The arguments of `connect-flow check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// The flows and manifests.
+    #[command(flatten)]
+    pub inputs: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -80,6 +112,11 @@ pub enum Format {
     Human,
     /// `{"findings": [...]}` for a pipeline.
     Json,
+    /// SARIF 2.1.0, for code-review tools.
+    Sarif,
+    /// One self-contained HTML page: each flow drawn, each finding on its
+    /// block.
+    Html,
 }
 
 /// The flows and manifests of one check, read from disk.
@@ -91,7 +128,7 @@ pub struct Inputs {
     pub manifests: Manifests,
 }
 
-impl CheckArgs {
+impl InputArgs {
     /// Reads every flow, manifest and `--map` target.
     ///
     /// # Errors
@@ -106,8 +143,18 @@ impl CheckArgs {
         for path in &self.manifests {
             manifests.add(LoadedManifest::load(path)?);
         }
+        let mut maps = Vec::new();
+        if let Some(path) = &self.map_file {
+            let bytes = std::fs::read(path).map_err(|source| InputError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            maps.extend(parse_map_file(&bytes, path)?);
+        }
         for argument in &self.maps {
-            let (arn, path) = parse_map(argument)?;
+            maps.push(parse_map(argument)?);
+        }
+        for (arn, path) in maps {
             let index = match manifests.all().iter().position(|m| m.path == path) {
                 Some(index) => index,
                 None => manifests.add(LoadedManifest::load(&path)?),
@@ -116,13 +163,15 @@ impl CheckArgs {
         }
         Ok(Inputs { flows, manifests })
     }
+}
 
+impl CheckArgs {
     /// Runs the check and returns the findings.
     ///
     /// # Errors
     /// An [`InputError`] from reading the inputs or from an ambiguous match.
     pub fn findings(&self) -> Result<(Inputs, Vec<Finding>), InputError> {
-        let inputs = self.load()?;
+        let inputs = self.inputs.load()?;
         let findings = check(&inputs.flows, &inputs.manifests)?;
         Ok((inputs, findings))
     }
@@ -159,6 +208,8 @@ where
     };
     match cli.command {
         Command::Check(args) => run_check(&args, stdout, stderr),
+        Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
+        Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
     }
 }
 
@@ -170,8 +221,28 @@ fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
             return EXIT_INPUT;
         }
     };
+    for pairing in inputs.manifests.pairings(&inputs.flows) {
+        if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
+            let _ = writeln!(
+                stderr,
+                "note: {}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
+                pairing.flow.display(),
+                BlockName::of(pairing.action),
+                manifest.path.display(),
+                Placeholder::read(pairing.placeholder)
+                    .map(|p| p.name().to_owned())
+                    .unwrap_or_default()
+            );
+        }
+    }
     let written = match args.format {
         Format::Json => writeln!(stdout, "{}", json(&findings)),
+        Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
+        Format::Html => writeln!(
+            stdout,
+            "{}",
+            html(&inputs.flows, &inputs.manifests, &findings)
+        ),
         Format::Human => {
             let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
             let body = human(&findings);

@@ -4,7 +4,9 @@
 //! value from it beyond what is needed to find the spot (a JSON path, a line
 //! and column, a version number).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
 
 /// An input the checker cannot read: a flow or a manifest that is missing,
 /// not JSON, not of the expected shape, or matched ambiguously.
@@ -109,10 +111,30 @@ pub enum InputError {
         /// Every manifest that matches it.
         manifests: Vec<PathBuf>,
     },
+    /// A `--map-file` that is not a JSON object of strings.
+    #[error("{}: not a map file: {reason}", path.display())]
+    BadMapFile {
+        /// The file.
+        path: PathBuf,
+        /// What is of the wrong type, and where.
+        reason: String,
+    },
     /// A `--map` argument without `=`.
     #[error("--map {argument:?}: expected ARN=MANIFEST.json")]
     BadMap {
         /// The argument as given.
         argument: String,
     },
+}
+
+impl InputError {
+    /// Parses `bytes` as JSON; [`InputError::Json`] naming `path` when they
+    /// are not. Every input file (flow, manifest, map file) is read through
+    /// it, so a JSON error reads the same whichever file it is in.
+    pub(crate) fn parse_json(bytes: &[u8], path: &Path) -> Result<Value, InputError> {
+        serde_json::from_slice(bytes).map_err(|e| InputError::Json {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })
+    }
 }

@@ -339,10 +339,7 @@ impl Flow {
     /// ```
     pub fn from_slice(bytes: &[u8], path: impl AsRef<Path>) -> Result<Flow, InputError> {
         let path = path.as_ref();
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let value = InputError::parse_json(bytes, path)?;
         let not_a_flow = |reason: String| InputError::NotAFlow {
             path: path.to_owned(),
             reason,

@@ -8,8 +8,13 @@
 //! `companyName` is not passed. This crate does: it reads the exported flow
 //! (the flow language, [`flow`]), finds at every action which Lambdas may
 //! have run last ([`analysis`]), matches each to its manifest ([`matching`]),
-//! and reports every mismatch ([`findings`]) for a person or a pipeline
-//! ([`report`]). The `connect-flow` binary is [`cli`].
+//! and reports every mismatch ([`findings`]), naming each block as the flow
+//! designer does ([`designer`]), for a person or a pipeline ([`report`])
+//! or a code-review tool ([`sarif`]). Deployment placeholders in
+//! `LambdaFunctionARN` are read by [`placeholder`]. The same reading of a
+//! flow gives the contract of each Lambda it invokes, from which
+//! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
+//! The `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
@@ -42,12 +47,17 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
+pub mod html;
 pub mod matching;
+pub mod placeholder;
 pub mod references;
 pub mod report;
+pub mod sarif;
+pub mod scaffold;
 
 pub use error::InputError;
 pub use findings::{check, Code, Finding, Severity};

@@ -20,11 +20,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use connect_names::function_name::is_function_name;
 use connect_types::error::value_kind;
 use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
 
 use crate::error::InputError;
+use crate::flow::{Action, Flow};
+use crate::placeholder::Placeholder;
 
 /// A manifest and the file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,10 +82,7 @@ impl LoadedManifest {
             path: path.to_owned(),
             reason,
         };
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| InputError::Json {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let value = InputError::parse_json(bytes, path)?;
         let Value::Object(root) = &value else {
             return Err(malformed(format!(
                 "expected a JSON object, found {}",
@@ -149,11 +149,7 @@ pub fn function_name(arn: &str) -> Option<&str> {
     }
     let (_, after) = arn.split_once(":function:")?;
     let name = after.split(':').next().unwrap_or(after);
-    let valid = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    valid.then_some(name)
+    is_function_name(name).then_some(name)
 }
 
 /// The form names are compared in: lower case, without `-` and `_`.
@@ -187,6 +183,13 @@ pub enum Match {
     Mapped(usize),
     /// The function name matched; the index into the manifests.
     Named(usize),
+    /// A deployment placeholder (`${GetBalance.Arn}`, `<<getBalanceLambdaArn>>`)
+    /// names exactly one manifest's `function` or `handler`; the index into
+    /// the manifests.
+    Paired(usize),
+    /// A placeholder that names more than one manifest: paired with none
+    /// (the indices of every one it names).
+    Undecided(Vec<usize>),
     /// No manifest matches this ARN.
     Unmatched,
 }
@@ -195,8 +198,8 @@ impl Match {
     /// The manifest's index, when one matched.
     pub fn index(&self) -> Option<usize> {
         match self {
-            Match::Mapped(i) | Match::Named(i) => Some(*i),
-            Match::Unmatched => None,
+            Match::Mapped(i) | Match::Named(i) | Match::Paired(i) => Some(*i),
+            Match::Undecided(_) | Match::Unmatched => None,
         }
     }
 }
@@ -273,7 +276,7 @@ impl Manifests {
             return Ok(Match::Mapped(index));
         }
         let Some(name) = function_name(arn) else {
-            return Ok(Match::Unmatched);
+            return Ok(self.pair(arn));
         };
         let wanted = normalize(name);
         let matching: Vec<usize> = self
@@ -292,6 +295,122 @@ impl Manifests {
             }),
         }
     }
+}
+
+impl Manifests {
+    /// The manifest a deployment placeholder in `arn` names by its
+    /// `function` or `handler` ([`Placeholder::pairs_with`]).
+    fn pair(&self, arn: &str) -> Match {
+        let Some(placeholder) = Placeholder::read(arn) else {
+            return Match::Unmatched;
+        };
+        let named: Vec<usize> = self
+            .loaded
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                placeholder.pairs_with(m.match_name())
+                    || placeholder.pairs_with(&m.manifest.handler)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match named.as_slice() {
+            [] => Match::Unmatched,
+            [one] => Match::Paired(*one),
+            _ => Match::Undecided(named),
+        }
+    }
+
+    /// Every placeholder `LambdaFunctionARN` of `flows` paired by name (not
+    /// by `--map`), once each, in the order first used: the placeholder,
+    /// the flow and the Identifier of the first block using it, and the
+    /// manifest's index. The command line prints a note for each, so a
+    /// pairing is never silent.
+    pub fn pairings<'f>(&self, flows: &'f [Flow]) -> Vec<Pairing<'f>> {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for flow in flows {
+            for action in &flow.actions {
+                let Some(arn) = action.lambda_invoke().and_then(|i| i.function_arn()) else {
+                    continue;
+                };
+                if seen.contains(&arn) {
+                    continue;
+                }
+                seen.push(arn);
+                if let Ok(Match::Paired(manifest)) = self.resolve(arn) {
+                    out.push(Pairing {
+                        placeholder: arn,
+                        flow: &flow.path,
+                        action,
+                        manifest,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A placeholder paired with a manifest by name, where first used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pairing<'f> {
+    /// The `LambdaFunctionARN` as written.
+    pub placeholder: &'f str,
+    /// The flow of the first block using it.
+    pub flow: &'f Path,
+    /// That block.
+    pub action: &'f Action,
+    /// The manifest's index.
+    pub manifest: usize,
+}
+
+/// Reads a `--map-file`: a JSON object of `LambdaFunctionARN` string to
+/// manifest path, a path relative to the map file's folder.
+///
+/// # Errors
+/// [`InputError::Read`] or [`InputError::Json`] for the file,
+/// [`InputError::BadMapFile`] when it is not an object of strings.
+///
+/// ```
+/// use connect_flow::matching::parse_map_file;
+///
+/// let maps = parse_map_file(br#"{"${GetBalance.Arn}": "manifests/balance.json"}"#,
+///                           "deploy/maps.json").unwrap();
+/// assert_eq!(maps[0].0, "${GetBalance.Arn}");
+/// assert_eq!(maps[0].1, std::path::Path::new("deploy/manifests/balance.json"));
+/// assert!(parse_map_file(br#"{"${GetBalance.Arn}": 7}"#, "maps.json").is_err());
+/// ```
+pub fn parse_map_file(
+    bytes: &[u8],
+    path: impl AsRef<Path>,
+) -> Result<Vec<(String, PathBuf)>, InputError> {
+    let path = path.as_ref();
+    let value = InputError::parse_json(bytes, path)?;
+    let bad = |reason: String| InputError::BadMapFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let Value::Object(entries) = value else {
+        return Err(bad(format!(
+            "expected a JSON object of LambdaFunctionARN to manifest path, found {}",
+            value_kind(&value)
+        )));
+    };
+    let folder = path.parent().unwrap_or(Path::new(""));
+    entries
+        .into_iter()
+        .map(|(arn, target)| match target {
+            Value::String(manifest) if !manifest.is_empty() => Ok((arn, folder.join(manifest))),
+            Value::String(_) => Err(bad(format!(
+                "the value of {arn:?} is empty: expected a manifest path"
+            ))),
+            other => Err(bad(format!(
+                "the value of {arn:?}: expected a manifest path (a string), found {}",
+                value_kind(&other)
+            ))),
+        })
+        .collect()
 }
 
 /// Splits a `--map` argument at its first `=`.
@@ -469,5 +588,89 @@ mod tests {
         assert!(err
             .to_string()
             .contains("manifestVersion: expected a number, found a string"));
+    }
+
+    /// Every placeholder form deployment tools write pairs with the one
+    /// manifest its name names, by `function` or by `handler`.
+    #[test]
+    fn placeholders_pair_by_name() {
+        let mut set = Manifests::new();
+        let balance = set.add(manifest("balance.json", "get_balance", None));
+        let hours = set.add(manifest("hours.json", "hours", Some("CheckHours")));
+        for (arn, index) in [
+            // Terraform
+            ("${aws_lambda_function.get_balance.arn}", balance),
+            // CloudFormation, SAM, CDK
+            ("${LambdaGetBalance.Arn}", balance),
+            ("${GetBalanceFunction.Arn}", balance),
+            ("!GetAtt GetBalanceFunction.Arn", balance),
+            // scripts
+            ("<<checkHoursLambdaArn>>", hours),
+            ("{{lambdaFunctions.checkHours.arn}}", hours),
+            ("%%CHECK_HOURS_ARN%%", hours),
+            // a bare name
+            ("get-balance-lambda-arn", balance),
+        ] {
+            assert_eq!(set.resolve(arn), Ok(Match::Paired(index)), "{arn}");
+        }
+        assert_eq!(set.resolve("${GetBalances.Arn}"), Ok(Match::Unmatched));
+        assert_eq!(
+            set.resolve("{{resolve:ssm:balance-arn}}"),
+            Ok(Match::Unmatched)
+        );
+    }
+
+    #[test]
+    fn map_wins_over_pairing() {
+        let mut set = Manifests::new();
+        set.add(manifest("balance.json", "get_balance", None));
+        let other = set.add(manifest("other.json", "other", None));
+        set.map("${LambdaGetBalance.Arn}", other);
+        assert_eq!(
+            set.resolve("${LambdaGetBalance.Arn}"),
+            Ok(Match::Mapped(other))
+        );
+    }
+
+    /// A placeholder that fits two manifests pairs with neither.
+    #[test]
+    fn a_placeholder_fitting_two_manifests_is_undecided() {
+        let mut set = Manifests::new();
+        let a = set.add(manifest("a.json", "get_balance", None));
+        let b = set.add(manifest("b.json", "balance_v2", Some("GetBalance")));
+        assert_eq!(
+            set.resolve("${LambdaGetBalance.Arn}"),
+            Ok(Match::Undecided(vec![a, b]))
+        );
+        assert_eq!(Match::Undecided(vec![a, b]).index(), None);
+    }
+
+    #[test]
+    fn map_files() {
+        let maps = parse_map_file(
+            br#"{"${A.Arn}": "a.json", "<<bLambdaArn>>": "../m/b.json"}"#,
+            "deploy/maps.json",
+        )
+        .unwrap();
+        assert_eq!(
+            maps,
+            [
+                ("${A.Arn}".to_owned(), PathBuf::from("deploy/a.json")),
+                (
+                    "<<bLambdaArn>>".to_owned(),
+                    PathBuf::from("deploy/../m/b.json")
+                ),
+            ]
+        );
+        let err = parse_map_file(b"[]", "maps.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "maps.json: not a map file: expected a JSON object of LambdaFunctionARN to manifest path, found an array"
+        );
+        let err = parse_map_file(br#"{"${A.Arn}": ""}"#, "maps.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "maps.json: not a map file: the value of \"${A.Arn}\" is empty: expected a manifest path"
+        );
     }
 }

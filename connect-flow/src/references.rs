@@ -6,7 +6,9 @@
 //! $.External.balance."); a `[` right after a key is an index into it (an
 //! array reference); a bare `$.External` is ignored.
 
-use connect_types::manifest::{is_key_byte, EXTERNAL_PREFIX};
+use connect_names::key::is_key_byte;
+use connect_types::manifest::EXTERNAL_PREFIX;
+use serde_json::{Map, Value};
 
 /// One `$.External` reference found in a string.
 ///
@@ -98,6 +100,41 @@ pub fn find_references(text: &str) -> Vec<Reference<'_>> {
     found
 }
 
+/// Every string inside an action's `Parameters`, at any depth, with its
+/// dotted path (`Attributes.balance`, `LambdaInvocationAttributes.id`,
+/// `Messages[0].Text`): where references are searched.
+///
+/// ```
+/// use connect_flow::references::strings_in;
+///
+/// let parameters = serde_json::json!({"Text": "Hi", "Attributes": {"a": "$.External.a"}, "N": 8});
+/// let strings = strings_in(parameters.as_object().unwrap());
+/// assert_eq!(strings, [("Attributes.a".to_owned(), "$.External.a"), ("Text".to_owned(), "Hi")]);
+/// ```
+pub fn strings_in(parameters: &Map<String, Value>) -> Vec<(String, &str)> {
+    fn walk<'v>(value: &'v Value, path: String, out: &mut Vec<(String, &'v str)>) {
+        match value {
+            Value::String(s) => out.push((path, s)),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    walk(item, format!("{path}.{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (key, value) in parameters {
+        walk(value, key.clone(), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +144,17 @@ mod tests {
             .into_iter()
             .map(|r| (r.key().to_owned(), r.indexed))
             .collect()
+    }
+
+    #[test]
+    fn paths_of_strings() {
+        let params: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"Text": "a", "Attributes": {"x": "b"}, "Messages": [{"Text": "c"}], "N": 1}"#,
+        )
+        .unwrap();
+        let mut fields: Vec<String> = strings_in(&params).into_iter().map(|(f, _)| f).collect();
+        fields.sort();
+        assert_eq!(fields, ["Attributes.x", "Messages[0].Text", "Text"]);
     }
 
     #[test]

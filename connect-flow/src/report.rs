@@ -27,7 +27,7 @@ use crate::findings::{Finding, Severity};
 ///    "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#, "main.json").unwrap();
 /// let out = human(&check(&[flow], &Manifests::new()).unwrap());
 /// assert!(out.starts_with("warning[no-lambda-ran]: `$.External.x` is read where no Lambda has run"));
-/// assert!(out.contains("  --> main.json: action \"Say\", field Text\n"));
+/// assert!(out.contains("  --> main.json: block \"Play prompt\" \"Say\", field Text\n"));
 /// ```
 pub fn human(findings: &[Finding]) -> String {
     let mut out = String::new();
@@ -46,14 +46,17 @@ pub fn human(findings: &[Finding]) -> String {
             finding.message
         );
         let _ = write!(out, "  --> {}", finding.file.display());
-        match (&finding.action, &finding.field) {
-            (Some(action), Some(field)) => {
-                let _ = write!(out, ": action {action:?}, field {field}");
+        match (&finding.block, &finding.action) {
+            (Some(block), _) => {
+                let _ = write!(out, ": {block}");
             }
-            (Some(action), None) => {
+            (None, Some(action)) => {
                 let _ = write!(out, ": action {action:?}");
             }
-            _ => {}
+            (None, None) => {}
+        }
+        if let Some(field) = &finding.field {
+            let _ = write!(out, ", field {field}");
         }
         out.push('\n');
         if let Some(suggestion) = &finding.suggestion {
@@ -79,13 +82,19 @@ struct JsonFinding<'a> {
     severity: &'static str,
     code: &'static str,
     action: Option<&'a str>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    block_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     field: Option<&'a str>,
     message: String,
 }
 
-/// The findings as `{"findings": [{"severity", "code", "action", "field",
-/// "message"}]}`, pretty-printed. `action` and `field` are `null` for
-/// `unused-manifest`; a suggestion is part of `message`.
+/// The findings as `{"findings": [{"severity", "code", "action", "type",
+/// "label", "field", "message"}]}`, pretty-printed. `action` is the full
+/// Identifier; `type` and `label` name the block as the flow designer does
+/// (absent when the action does not exist); `action` and `field` are `null`
+/// for `unused-manifest`; a suggestion is part of `message`.
 ///
 /// ```
 /// use connect_flow::{check, report::json, Flow, Manifests};
@@ -98,6 +107,8 @@ struct JsonFinding<'a> {
 /// assert_eq!(value["findings"][0]["code"], "no-lambda-ran");
 /// assert_eq!(value["findings"][0]["severity"], "warning");
 /// assert_eq!(value["findings"][0]["action"], "Say");
+/// assert_eq!(value["findings"][0]["type"], "Play prompt");
+/// assert_eq!(value["findings"][0]["label"], "Say");
 /// assert_eq!(value["findings"][0]["field"], "Text");
 /// ```
 pub fn json(findings: &[Finding]) -> String {
@@ -108,6 +119,8 @@ pub fn json(findings: &[Finding]) -> String {
                 severity: f.severity().as_str(),
                 code: f.code.as_str(),
                 action: f.action.as_deref(),
+                block_type: f.block.as_ref().map(|b| b.type_name.as_str()),
+                label: f.block.as_ref().map(|b| b.label.as_str()),
                 field: f.field.as_deref(),
                 message: f.full_message(),
             })
@@ -145,7 +158,7 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, one: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
     } else {

@@ -21,6 +21,14 @@ pub enum ErrorType {
     InvalidResponse,
     /// The handler itself returned an error.
     HandlerError,
+    /// The handler panicked (in its own code or while its response was
+    /// serialised). The message names the handler and the panic's location,
+    /// never the panic's own message, which may hold event values.
+    HandlerPanic,
+    /// The handler was still running a short margin before the invocation's
+    /// deadline; its future was dropped (cancelled at the `.await` it was
+    /// waiting on).
+    Timeout,
 }
 
 impl ErrorType {
@@ -31,8 +39,27 @@ impl ErrorType {
             ErrorType::InvalidEvent => "InvalidEvent",
             ErrorType::InvalidResponse => "InvalidResponse",
             ErrorType::HandlerError => "HandlerError",
+            ErrorType::HandlerPanic => "HandlerPanic",
+            ErrorType::Timeout => "Timeout",
         }
     }
+
+    /// Every error type, in the order the documentation lists them.
+    ///
+    /// ```
+    /// use connect_types::error::ErrorType;
+    ///
+    /// let names: Vec<&str> = ErrorType::ALL.iter().map(|kind| kind.as_str()).collect();
+    /// assert!(names.contains(&"HandlerPanic"));
+    /// ```
+    pub const ALL: [ErrorType; 6] = [
+        ErrorType::MalformedEvent,
+        ErrorType::InvalidEvent,
+        ErrorType::InvalidResponse,
+        ErrorType::HandlerError,
+        ErrorType::HandlerPanic,
+        ErrorType::Timeout,
+    ];
 }
 
 impl fmt::Display for ErrorType {
@@ -56,13 +83,24 @@ impl fmt::Display for ErrorType {
 pub fn value_kind(value: &serde_json::Value) -> &'static str {
     use serde_json::Value;
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => kind::NULL,
+        Value::Bool(_) => kind::BOOLEAN,
+        Value::Number(_) => kind::NUMBER,
+        Value::String(_) => kind::STRING,
+        Value::Array(_) => kind::ARRAY,
+        Value::Object(_) => kind::OBJECT,
     }
+}
+
+/// The words [`value_kind`] uses, for checks that read a kind without
+/// building a `Value`.
+pub(crate) mod kind {
+    pub(crate) const NULL: &str = "null";
+    pub(crate) const BOOLEAN: &str = "a boolean";
+    pub(crate) const NUMBER: &str = "a number";
+    pub(crate) const STRING: &str = "a string";
+    pub(crate) const ARRAY: &str = "an array";
+    pub(crate) const OBJECT: &str = "an object";
 }
 
 /// A failed invocation: what Lambda reports as `errorType` and
@@ -96,8 +134,7 @@ impl InvokeError {
         }
     }
 
-    /// The stable `errorType`: `MalformedEvent`, `InvalidEvent`,
-    /// `InvalidResponse` or `HandlerError`.
+    /// The stable `errorType`: one of [`ErrorType::ALL`].
     pub fn error_type(&self) -> &'static str {
         self.kind.as_str()
     }

@@ -273,19 +273,14 @@ impl ExternalKey {
     }
 }
 
-/// Whether `key` fits the one key grammar Connect references use:
-/// `[A-Za-z0-9_-]+`.
+/// The key grammar Connect references use, `[A-Za-z0-9_-]+`: the one
+/// definition lives in [`connect_names::key`], shared with the macros and
+/// the flow checker.
 ///
 /// ```
 /// assert!(connect_types::manifest::is_valid_key("customer_balance-2"));
 /// assert!(!connect_types::manifest::is_valid_key("customer balance"));
 /// assert!(!connect_types::manifest::is_valid_key(""));
+/// assert!(connect_types::manifest::is_key_byte(b'-'));
 /// ```
-pub fn is_valid_key(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(is_key_byte)
-}
-
-/// Whether `byte` may appear in a key: `[A-Za-z0-9_-]`.
-pub const fn is_key_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
-}
+pub use connect_names::key::{is_key as is_valid_key, is_key_byte};

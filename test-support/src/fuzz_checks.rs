@@ -9,6 +9,10 @@
 //! The fuzz crate (`fuzz/`, its own workspace, built with sanitizer flags)
 //! depends on this crate for them: keep this module's dependencies to the
 //! facade (connect-lambda), connect-types, serde and serde_json.
+//!
+//! Error messages are checked against the fixed messages with only their
+//! numbers changed (`assert_fixed_message`), so no input, however it is
+//! shaped, can be echoed in one.
 
 use std::collections::BTreeMap;
 
@@ -514,9 +518,10 @@ fn assert_no_repeated_key(bytes: &[u8], count: usize) {
 fn hand_written_responses(value: Value) {
     let json = serde_json::to_vec(&value).expect("a Value serialises");
     let fits = json.len() <= MAX_RESPONSE_BYTES;
-    let flat = value
-        .as_object()
-        .is_some_and(|map| map.values().all(Value::is_string));
+    let flat = value.as_object().is_some_and(|map| {
+        map.iter()
+            .all(|(key, value)| is_valid_key(key) && value.is_string())
+    });
 
     let string_map = HandWrittenStringMap(value);
     match string_map.to_response_bytes() {
@@ -530,6 +535,7 @@ fn hand_written_responses(value: Value) {
                 !(fits && flat),
                 "a valid STRING_MAP response was refused: {error}"
             );
+            assert_fixed_message(&error.to_string(), &string_map_messages());
         }
     }
 
@@ -542,5 +548,139 @@ fn hand_written_responses(value: Value) {
             assert_eq!(error.kind(), ErrorType::InvalidResponse, "{error}");
             assert!(!fits, "a valid JSON response was refused: {error}");
         }
+    }
+}
+
+/// A message with every run of ASCII digits replaced by `N`: what is left
+/// of a value-free message once its counts and positions are taken out.
+fn digits_as_n(message: &str) -> String {
+    let mut shape = String::with_capacity(message.len());
+    let mut in_digits = false;
+    for ch in message.chars() {
+        if ch.is_ascii_digit() {
+            if !in_digits {
+                shape.push('N');
+            }
+            in_digits = true;
+        } else {
+            shape.push(ch);
+            in_digits = false;
+        }
+    }
+    shape
+}
+
+/// Every message the STRING_MAP check of a hand-written response can give
+/// (as [`digits_as_n`] shapes), taken from the check itself on inputs that
+/// hold no key or value of the fuzzer's.
+fn string_map_messages() -> Vec<String> {
+    use connect_types::response::{check_flat_string_map, check_size};
+    let mut inputs: Vec<&[u8]> = vec![br#"{"a":"b","c":"d"} x"#, br#"{"a b":"c"}"#];
+    for kind in [&b"1"[..], b"true", b"null", b"[]", b"{}", br#""a""#] {
+        inputs.push(kind);
+    }
+    let mut messages: Vec<String> = inputs
+        .iter()
+        .filter_map(|input| check_flat_string_map(input).err())
+        .map(|error| digits_as_n(&error.to_string()))
+        .collect();
+    for kind in ["1", "true", "null", "[]", "{}"] {
+        let entry = format!(r#"{{"a":{kind}}}"#);
+        if let Err(error) = check_flat_string_map(entry.as_bytes()) {
+            messages.push(digits_as_n(&error.to_string()));
+        }
+    }
+    if let Err(error) = check_size(&vec![b' '; MAX_RESPONSE_BYTES + 1]) {
+        messages.push(digits_as_n(&error.to_string()));
+    }
+    messages
+}
+
+/// Asserts that `message` is one of the fixed `messages` with only digits
+/// changed: so it holds no key or value of the input, whatever they are.
+fn assert_fixed_message(message: &str, messages: &[String]) {
+    assert!(
+        messages.contains(&digits_as_n(message)),
+        "an error message that is not one of the fixed ones (does it echo the input?): {message}"
+    );
+}
+
+/// `handler_panic`: a `#[connect_handler]` function that panics with the
+/// fuzzer's text in its message (in its body, or in its response's
+/// serialisation), run through `Handler::invoke`.
+///
+/// - The panic never escapes: the invocation is a `HandlerPanic` error.
+/// - Its message is the fixed one, only the location's numbers changing:
+///   no byte of the panic's message reaches it.
+/// - A text that asks for no panic is answered normally.
+pub fn handler_panic(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let event = serde_json::json!({"Details": {"Parameters": {"word": text}}});
+    let body = serde_json::to_vec(&event).expect("a JSON event");
+    let handler = panicking::handler();
+    let invoked = poll_once(handler.invoke(&body));
+    let Some(result) = invoked else {
+        panic!("a synchronous handler did not finish in one poll");
+    };
+    let should_panic = text.starts_with('p') || text.starts_with('l');
+    match result {
+        Ok(bytes) => {
+            assert!(!should_panic, "a panicking handler answered");
+            let sent: Value = serde_json::from_slice(&bytes).expect("the response is JSON");
+            assert_eq!(sent, serde_json::json!({"echo": text.len().to_string()}));
+        }
+        Err(error) => {
+            assert!(
+                should_panic,
+                "a handler that does not panic failed: {error}"
+            );
+            assert_eq!(error.kind(), ErrorType::HandlerPanic, "{error}");
+            let fixed = poll_once(handler.invoke(br#"{"Details": {"Parameters": {"word": "p"}}}"#))
+                .and_then(Result::err)
+                .expect("the fixed panic is a HandlerPanic");
+            assert_fixed_message(&error.to_string(), &[digits_as_n(&fixed.to_string())]);
+        }
+    }
+}
+
+/// Polls `future` once with a waker that does nothing: enough for a
+/// handler that never waits.
+fn poll_once<F: std::future::Future>(future: F) -> Option<F::Output> {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// The response of [`panicking`]: its `Display` field panics with the
+/// text when it starts with `l` ("late").
+#[derive(connect_lambda::ConnectResponse)]
+struct Echo {
+    #[connect(display)]
+    echo: EchoText,
+}
+
+struct EchoText(String);
+
+impl std::fmt::Display for EchoText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.starts_with('l') {
+            panic!("late: {}", self.0);
+        }
+        write!(f, "{}", self.0.len())
+    }
+}
+
+/// Panics with `word` in its message when it starts with `p`; its response
+/// panics while serialised when it starts with `l`.
+#[connect_lambda::connect_handler]
+fn panicking(#[param] word: String) -> Echo {
+    if word.starts_with('p') {
+        panic!("cannot route caller {word}");
+    }
+    Echo {
+        echo: EchoText(word),
     }
 }

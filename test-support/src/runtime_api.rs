@@ -121,6 +121,8 @@ struct State {
     unexpected: Mutex<Vec<String>>,
     /// How many times `/next` was called.
     next_calls: Mutex<usize>,
+    /// How far ahead of `/next`'s answer each event's deadline lies.
+    deadline: Duration,
     /// Woken at every recorded post.
     recorded: Notify,
 }
@@ -140,15 +142,25 @@ impl RuntimeApi {
     /// Starts a server on 127.0.0.1 (an ephemeral port) that serves `events`
     /// in order, as `request-0`, `request-1`, ...
     pub async fn start<E: Into<Vec<u8>>>(events: impl IntoIterator<Item = E>) -> RuntimeApi {
+        RuntimeApi::start_with("127.0.0.1:0", DEADLINE, events).await
+    }
+
+    /// [`start`](RuntimeApi::start) on `addr` (a loopback address and
+    /// port), sending each event with a deadline `deadline` after it is
+    /// served.
+    pub async fn start_with<E: Into<Vec<u8>>>(
+        addr: &str,
+        deadline: Duration,
+        events: impl IntoIterator<Item = E>,
+    ) -> RuntimeApi {
         let queue: VecDeque<_> = events.into_iter().map(Into::into).enumerate().collect();
         let state = Arc::new(State {
             outcomes: Mutex::new(vec![None; queue.len()]),
             queue: Mutex::new(queue),
+            deadline,
             ..State::default()
         });
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind a loopback port");
+        let listener = TcpListener::bind(addr).await.expect("bind a loopback port");
         let addr = listener.local_addr().expect("the bound address");
         let server = tokio::spawn({
             let state = Arc::clone(&state);
@@ -307,7 +319,7 @@ async fn next(state: &State) -> Response<Full<Bytes>> {
         // event, until the server is dropped.
         return std::future::pending().await;
     };
-    let deadline = (SystemTime::now() + DEADLINE)
+    let deadline = (SystemTime::now() + state.deadline)
         .duration_since(UNIX_EPOCH)
         .expect("a time after the epoch")
         .as_millis();

@@ -1,8 +1,9 @@
 //! Hostile and broken input, through handlers written with the real macros:
 //! every bad event gets the design's `errorType` (`MalformedEvent`,
-//! `InvalidEvent`, `InvalidResponse`) and a message that names the key and
-//! the expected type and holds no value from the event; the runtime answers
-//! the next good event after each bad one; a valid 6 MB event is served.
+//! `InvalidEvent`, `InvalidResponse`, `HandlerPanic`) and a message that
+//! names the key and the expected type (or the panic's location) and holds
+//! no value from the event; the runtime answers the next good event after
+//! each bad one; a valid 6 MB event is served.
 //!
 //! Every value planted in the events carries [`SECRET`] (or is the phone
 //! number [`PHONE`]): no error message may contain either. Keys never do, so
@@ -11,6 +12,7 @@
 //! Peak memory for the 6 MB event is measured by `bad_input_memory` (a test
 //! binary of its own, with a counting allocator).
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use connect_lambda::manifest::{ExternalKey, ResponseValidation, ValueType};
@@ -33,8 +35,9 @@ const MAX_MESSAGE: usize = 512;
 // connect-test-support (`tutorial_handlers`), shared with bad_input_memory.
 
 /// A hand-written STRING_MAP response (no derive, so no compile-time check):
-/// with `count` or `extra` set it breaks the flat-string rule, which only
-/// the run-time check catches.
+/// with `count` or `extra` set it breaks the flat-string rule, and with
+/// `keyed` it holds keys taken from the event, which only the run-time check
+/// catches.
 #[derive(Debug, Serialize)]
 pub struct Tally {
     label: String,
@@ -42,6 +45,8 @@ pub struct Tally {
     count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     extra: Option<Value>,
+    #[serde(flatten)]
+    keyed: BTreeMap<String, Value>,
 }
 
 impl ConnectResponse for Tally {
@@ -52,18 +57,63 @@ impl ConnectResponse for Tally {
     }
 }
 
-/// Echoes `label`; adds a number (`count`) or a nested value (`extra`) when
-/// the flow sends them.
+/// Echoes `label`; adds a number (`count`), a nested value (`extra`) or the
+/// entries of `keyed`, keys and all, when the flow sends them.
 #[connect_handler]
 pub fn tally(
     #[param] label: String,
     #[param] count: Option<u64>,
     #[param] extra: Option<Value>,
+    #[param] keyed: Option<BTreeMap<String, Value>>,
 ) -> Tally {
     Tally {
         label,
         count,
         extra,
+        keyed: keyed.unwrap_or_default(),
+    }
+}
+
+/// A derived response whose `Display` field panics with event values in its
+/// message when it is serialised.
+#[derive(Debug, ConnectResponse)]
+pub struct Routed {
+    #[connect(display)]
+    route: Route,
+}
+
+/// A route whose text is the caller's, or a panic naming the caller.
+#[derive(Debug)]
+pub struct Route {
+    caller: String,
+    refuse: bool,
+}
+
+impl std::fmt::Display for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.refuse {
+            panic!("no route for caller {}", self.caller);
+        }
+        f.write_str("queue-1")
+    }
+}
+
+/// Panics with the caller's number and `word` in the message when `word`
+/// says so: in the handler (`"panic"`), or while its response is serialised
+/// (`"panic-late"`).
+#[connect_handler]
+pub async fn panicky(
+    #[param] word: String,
+    #[contact("CustomerEndpoint.Address")] phone: String,
+) -> Routed {
+    if word.starts_with("panic-now") {
+        panic!("cannot route caller {phone} ({word})");
+    }
+    Routed {
+        route: Route {
+            caller: phone,
+            refuse: word.starts_with("panic-late"),
+        },
     }
 }
 
@@ -88,13 +138,15 @@ enum Which {
     WholeEvent,
     Tally,
     Transcript,
+    Panicky,
 }
 
-const ALL: [Which; 4] = [
+const ALL: [Which; 5] = [
     Which::Tutorial,
     Which::WholeEvent,
     Which::Tally,
     Which::Transcript,
+    Which::Panicky,
 ];
 
 async fn invoke(which: Which, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
@@ -103,6 +155,7 @@ async fn invoke(which: Which, body: &[u8]) -> Result<Vec<u8>, InvokeError> {
         Which::WholeEvent => whole_event::handler().invoke(body).await,
         Which::Tally => tally::handler().invoke(body).await,
         Which::Transcript => transcript::handler().invoke(body).await,
+        Which::Panicky => panicky::handler().invoke(body).await,
     }
 }
 
@@ -143,6 +196,7 @@ fn good_parameters(which: Which) -> Value {
         Which::Tutorial | Which::WholeEvent => json!({"companyName": "Acme-SECRET"}),
         Which::Tally => json!({"label": "SECRET-label"}),
         Which::Transcript => json!({"word": "SECRET", "times": 3}),
+        Which::Panicky => json!({"word": "SECRET-fine"}),
     }
 }
 
@@ -156,6 +210,7 @@ fn good_response(which: Which) -> Value {
         Which::WholeEvent => json!({"parameters": "1", "attributes": "2"}),
         Which::Tally => json!({"label": "SECRET-label"}),
         Which::Transcript => json!({"text": "SECRETSECRETSECRET"}),
+        Which::Panicky => json!({"route": "queue-1"}),
     }
 }
 
@@ -735,7 +790,7 @@ fn cases() -> Vec<Case> {
             Tally,
             edited(json!({"label": "SECRET", "count": 15550100}), |_| {}),
             RESPONSE,
-            &["response key `count` is a number", "STRING_MAP", "string values"],
+            &["response entry 2 (counting from 1) is a number", "STRING_MAP", "string values"],
         ),
         case(
             "a nested object under STRING_MAP (hand-written impl)",
@@ -745,14 +800,59 @@ fn cases() -> Vec<Case> {
                 |_| {},
             ),
             RESPONSE,
-            &["response key `extra`", "STRING_MAP"],
+            &["response entry 2 (counting from 1) is an object", "STRING_MAP"],
         ),
         case(
             "a boolean under STRING_MAP (hand-written impl)",
             Tally,
             edited(json!({"label": "SECRET", "extra": true}), |_| {}),
             RESPONSE,
-            &["response key `extra`", "STRING_MAP"],
+            &["response entry 2 (counting from 1) is a boolean", "STRING_MAP"],
+        ),
+        case(
+            "an event-derived key outside the key grammar (hand-written impl)",
+            Tally,
+            edited(
+                json!({"label": "SECRET", "keyed": {"+15550100-SECRET": "SECRET"}}),
+                |_| {},
+            ),
+            RESPONSE,
+            &["the key of response entry 2 (counting from 1)", "other than A-Z, a-z, 0-9"],
+        ),
+        case(
+            "an event-derived key with a dot and a space (hand-written impl)",
+            Tally,
+            edited(
+                json!({"label": "SECRET", "keyed": {"zz.SECRET Jane Roe": "SECRET"}}),
+                |_| {},
+            ),
+            RESPONSE,
+            &["the key of response entry 2 (counting from 1)", "$.External"],
+        ),
+        case(
+            "an event-derived key holding a number (hand-written impl)",
+            Tally,
+            edited(
+                json!({"label": "SECRET", "keyed": {"SECRET": 15550100}}),
+                |_| {},
+            ),
+            RESPONSE,
+            &["response entry 2 (counting from 1) is a number"],
+        ),
+        // Panics, their messages full of event values.
+        case(
+            "a panic in the handler",
+            Panicky,
+            edited(json!({"word": "panic-now-SECRET"}), |_| {}),
+            "HandlerPanic",
+            &["the handler `panicky` panicked at tests/bad_input.rs:", "left out"],
+        ),
+        case(
+            "a panic while the response is serialised",
+            Panicky,
+            edited(json!({"word": "panic-late-SECRET"}), |_| {}),
+            "HandlerPanic",
+            &["the handler `panicky` panicked at tests/bad_input.rs:", "left out"],
         ),
     ]
 }
@@ -982,6 +1082,7 @@ async fn serve(which: Which, events: Vec<Vec<u8>>) -> Vec<Outcome> {
             Which::WholeEvent => connect_lambda::run(whole_event::handler()).await,
             Which::Tally => connect_lambda::run(tally::handler()).await,
             Which::Transcript => connect_lambda::run(transcript::handler()).await,
+            Which::Panicky => connect_lambda::run(panicky::handler()).await,
         }
         .map_err(|error| error.to_string())
     });

@@ -14,6 +14,7 @@ fn check_for(target: &str) -> Option<fn(&[u8])> {
         "event_parse" => Some(fuzz_checks::event_parse),
         "extract_scan" => Some(fuzz_checks::extract_scan),
         "response_serialize" => Some(fuzz_checks::response_serialize),
+        "handler_panic" => Some(fuzz_checks::handler_panic),
         _ => None,
     }
 }

@@ -321,6 +321,47 @@ async fn a_missing_required_contact_field_names_the_path() {
     );
 }
 
+/// Connect's own map keys hold `:`; these two are in every real voice
+/// contact (examples/events/voice-with-segment-attributes-and-tags.json).
+#[connect_handler]
+async fn segment_and_tag(
+    #[contact("SegmentAttributes.connect:Subtype.ValueString")] subtype: Option<String>,
+    #[contact("Tags.aws:connect:instanceId")] instance: Option<String>,
+) -> Echo {
+    Echo::new(format!("{subtype:?} {instance:?}"))
+}
+
+#[tokio::test]
+async fn segment_attributes_and_tags_are_read_by_connects_keys() {
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/events/voice-with-segment-attributes-and-tags.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        echo(segment_and_tag::handler().invoke(&body).await),
+        r#"Some("connect:Telephony") Some("9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa")"#
+    );
+}
+
+#[tokio::test]
+async fn null_or_absent_segment_attributes_and_tags_read_as_none() {
+    // `None` stands for the map left out of the event.
+    for map_value in [Some(Value::Null), Some(json!({})), None] {
+        let mut contact_data = contact();
+        if let Some(map_value) = &map_value {
+            contact_data["SegmentAttributes"] = map_value.clone();
+            contact_data["Tags"] = map_value.clone();
+        }
+        let body = event(json!({}), contact_data);
+        assert_eq!(
+            echo(segment_and_tag::handler().invoke(&body).await),
+            "None None",
+            "{map_value:?}"
+        );
+    }
+}
+
 #[connect_handler]
 async fn whole_contact(contact: &ContactData, #[param] note: Option<String>) -> Echo {
     let greeted = contact.attributes.get("greetingPlayed").cloned();

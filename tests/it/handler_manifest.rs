@@ -222,6 +222,26 @@ fn nested_maps_arrays_and_recursion_are_listed() {
     );
 }
 
+#[connect_handler]
+fn segment_and_tag(
+    #[contact("SegmentAttributes.connect:Subtype.ValueString")] subtype: Option<String>,
+    #[contact("Tags.aws:connect:instanceId")] instance: String,
+) -> Echo {
+    Echo::new(format!("{subtype:?} {instance}"))
+}
+
+#[test]
+fn connects_own_map_keys_are_listed_as_written() {
+    let manifest = serde_json::to_value(segment_and_tag::manifest()).unwrap();
+    assert_eq!(
+        manifest["contactData"],
+        json!([
+            {"path": "SegmentAttributes.connect:Subtype.ValueString", "required": false},
+            {"path": "Tags.aws:connect:instanceId", "required": true}
+        ])
+    );
+}
+
 #[test]
 fn every_manifest_here_passes_the_json_schema() {
     let schema: serde_json::Value =
@@ -232,6 +252,7 @@ fn every_manifest_here_passes_the_json_schema() {
         types::manifest(),
         everything::manifest(),
         shapes::manifest(),
+        segment_and_tag::manifest(),
     ] {
         let value = serde_json::to_value(&manifest).unwrap();
         let errors: Vec<String> = validator

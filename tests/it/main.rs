@@ -15,6 +15,7 @@ mod handler_manifest;
 mod handler_manifest_dir;
 mod handler_returns;
 mod large_event_fixture;
+mod manifest_contract;
 mod peer_events;
 mod properties;
 mod response_checks;

@@ -20,6 +20,7 @@ fn check(bytes: &[u8]) {
     fuzz_checks::event_parse(bytes);
     fuzz_checks::extract_scan(bytes);
     fuzz_checks::response_serialize(bytes);
+    fuzz_checks::handler_panic(bytes);
 }
 use serde_json::{Map, Number, Value};
 

@@ -114,7 +114,7 @@ fn a_hand_written_string_map_impl_is_checked_at_run_time() {
     assert_eq!(error.error_type(), "InvalidResponse");
     assert_eq!(
         error.to_string(),
-        "response key `balance` is a number: a STRING_MAP response holds only string values"
+        "response entry 1 (counting from 1) is a number: a STRING_MAP response holds only string values"
     );
     assert!(!error.to_string().contains("15550100"));
 }
@@ -142,7 +142,7 @@ fn a_hand_written_nested_object_under_string_map_fails() {
     let error = value.to_response_bytes().unwrap_err();
     assert_eq!(
         error.to_string(),
-        "response key `name` is an object: a STRING_MAP response holds only string values"
+        "response entry 2 (counting from 1) is an object: a STRING_MAP response holds only string values"
     );
     assert!(!error.to_string().contains("Jane"));
 }

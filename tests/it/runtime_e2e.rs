@@ -205,11 +205,16 @@ async fn serves_a_series_and_survives_bad_events() {
         "HandlerError",
         "the balance service did not answer",
     );
-    // A panicking handler is caught by lambda_runtime and reported.
-    assert!(!outcomes[9].success);
-    assert!(outcomes[9]
+    // A panicking handler is caught by connect-lambda: HandlerPanic, with
+    // the handler's name and the panic's location, not its message.
+    assert_error(
+        &outcomes[9],
+        "HandlerPanic",
+        "the handler `company_echo` panicked at tests/support/company_handler.rs:",
+    );
+    assert!(!outcomes[9]
         .error_message()
-        .is_some_and(|message| message.contains("panicked")));
+        .is_some_and(|message| message.contains("the handler gave up")));
     assert_response(&outcomes[10], "Acme");
 
     // The whole series was traced at TRACE level, and no event value was
@@ -315,6 +320,27 @@ async fn a_missing_or_malformed_lambda_variable_is_an_error_naming_it() {
         ("AWS_LAMBDA_RUNTIME_API", "not a host", "a host and port"),
         ("AWS_LAMBDA_RUNTIME_API", "", "a host and port"),
         ("AWS_LAMBDA_MAX_CONCURRENCY", "many", "a whole number"),
+        // Values lambda_runtime ignores (it would serve one at a time).
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            " 4",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "4 ",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "0",
+            "lambda_runtime would ignore",
+        ),
+        (
+            "AWS_LAMBDA_MAX_CONCURRENCY",
+            "-2",
+            "lambda_runtime would ignore",
+        ),
     ] {
         lambda_environment(&api.endpoint(), None);
         std::env::set_var(variable, value);

@@ -4,10 +4,11 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{FnArg, GenericArgument, ItemFn, LitStr, Pat, PathArguments, ReturnType, Type};
+use syn::{FnArg, GenericArgument, ItemFn, Pat, PathArguments, ReturnType, Type};
 
 use super::attr::{self, ArgAttr, ArgAttrs, KindAttr, Options};
-use super::errors::Errors;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::ty;
 
 /// A `#[connect_handler]` function.
 pub(crate) struct Handler {
@@ -37,12 +38,9 @@ pub(crate) struct Arg {
 
 /// What an argument reads.
 pub(crate) enum Kind {
-    /// `#[param]`: a key of `Details.Parameters`.
-    Param(Input),
-    /// `#[attribute]`: a key of `Details.ContactData.Attributes`.
-    Attribute(Input),
-    /// `#[contact("Path")]`: one field of `Details.ContactData`.
-    Contact(Contact),
+    /// `#[param]`, `#[attribute]` or `#[contact("Path")]`: one value of the
+    /// event, by key or path.
+    Input(Input),
     /// `&ContactData`: the whole contact.
     ContactData,
     /// `&ContactFlowEvent`: the whole event.
@@ -55,23 +53,48 @@ pub(crate) enum Kind {
     None,
 }
 
-/// A parameter or attribute key and the value read from it.
+/// Where in the event an argument's value is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Source {
+    /// `#[param]`: a key of `Details.Parameters`.
+    Parameter,
+    /// `#[attribute]`: a key of `Details.ContactData.Attributes`.
+    Attribute,
+    /// `#[contact("Path")]`: one field of `Details.ContactData`.
+    Contact,
+}
+
+impl Source {
+    /// The argument attribute that reads from it.
+    pub(crate) fn attr(self) -> &'static str {
+        match self {
+            Source::Parameter => "param",
+            Source::Attribute => "attribute",
+            Source::Contact => "contact",
+        }
+    }
+
+    /// What one of its keys is called in messages.
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Source::Parameter => "parameter",
+            Source::Attribute => "attribute",
+            Source::Contact => "contact field",
+        }
+    }
+}
+
+/// A value read from the event: where, by which key, and as which type.
 pub(crate) struct Input {
-    /// The key, from `rename` or the argument's name.
+    pub source: Source,
+    /// The key (`rename` or the argument's name), or a contact's dotted
+    /// path in Connect's names.
     pub key: String,
-    /// Where the key was written (the `rename` string, or the name).
+    /// Where the key was written (the string, or the argument's name).
     pub key_span: Span,
     /// Whether the key came from the argument's name (no `rename`).
     pub from_name: bool,
-    /// The value's type.
-    pub value: Value,
-}
-
-/// A `#[contact]` argument.
-pub(crate) struct Contact {
-    /// The dotted path in Connect's names.
-    pub path: LitStr,
-    /// `unchecked`: skip the check against the known fields.
+    /// `#[contact(..., unchecked)]`: skip the check against the known fields.
     pub unchecked: bool,
     /// The value's type.
     pub value: Value,
@@ -149,34 +172,34 @@ impl Output {
 
 impl Handler {
     /// Builds the model of `func`, taking this crate's attributes off its
-    /// arguments. Problems are recorded in `errors`; the model is still
+    /// arguments. Problems are recorded in `cx`; the model is still
     /// built as far as it goes.
-    pub(crate) fn from_fn(mut func: ItemFn, options: Options, errors: &mut Errors) -> Handler {
+    pub(crate) fn from_fn(mut func: ItemFn, options: Options, cx: &Ctxt) -> Handler {
         let mut args = Vec::new();
         let mut is_method = false;
         for input in func.sig.inputs.iter_mut() {
             match input {
                 FnArg::Receiver(receiver) => {
                     is_method = true;
-                    errors.spanned(
+                    cx.spanned(
                         &*receiver,
                         "#[connect_handler] goes on a free function, not a method: move the handler out of the `impl` block and pass what it needs with #[state]",
                     );
                 }
                 FnArg::Typed(typed) => {
-                    let kind_attr = attr::take_arg_attrs(&mut typed.attrs, errors);
+                    let kind_attr = attr::take_arg_attrs(&mut typed.attrs, cx);
                     let name = match &*typed.pat {
                         Pat::Ident(pat) => Some(pat.ident.clone()),
                         _ => None,
                     };
                     let ty = (*typed.ty).clone();
                     let span = typed.span();
-                    let kind = kind_of(kind_attr, name.as_ref(), &ty, span, errors);
+                    let kind = kind_of(kind_attr, name.as_ref(), &ty, span, cx);
                     args.push(Arg { name, ty, kind });
                 }
             }
         }
-        let output = output_of(&func.sig.output, &func.sig.ident, errors);
+        let output = output_of(&func.sig.output, &func.sig.ident, cx);
         Handler {
             func,
             options,
@@ -187,54 +210,44 @@ impl Handler {
     }
 }
 
-fn kind_of(
-    attrs: ArgAttrs,
-    name: Option<&syn::Ident>,
-    ty: &Type,
-    span: Span,
-    errors: &mut Errors,
-) -> Kind {
-    let Some(ArgAttr {
-        kind,
-        name: attr_name,
-    }) = attrs.kind
-    else {
+fn kind_of(attrs: ArgAttrs, name: Option<&syn::Ident>, ty: &Type, span: Span, cx: &Ctxt) -> Kind {
+    let Some(ArgAttr { kind, .. }) = attrs.kind else {
         if attrs.reported {
             // The attribute meant to give the kind is already reported.
             return Kind::None;
         }
-        return by_type(ty, span, errors);
+        return by_type(ty, span, cx);
     };
     match kind {
-        KindAttr::Param { rename } | KindAttr::Attribute { rename } => {
-            let is_param = attr_name == "param";
+        KindAttr::Keyed { source, rename } => {
             let (key, key_span, from_name) = match (rename, name) {
                 (Some(lit), _) => (lit.value(), lit.span(), false),
                 (None, Some(name)) => (unraw(name), name.span(), true),
                 (None, None) => {
-                    errors.at(
+                    cx.at(
                         span,
                         format!(
-                            "this argument has no name to use as the key: give the key with #[{attr_name}(rename = \"key\")]"
+                            "this argument has no name to use as the key: give the key with #[{}(rename = \"key\")]",
+                            source.attr()
                         ),
                     );
                     return Kind::None;
                 }
             };
-            let input = Input {
+            Kind::Input(Input {
+                source,
                 key,
                 key_span,
                 from_name,
+                unchecked: false,
                 value: value_of(ty),
-            };
-            if is_param {
-                Kind::Param(input)
-            } else {
-                Kind::Attribute(input)
-            }
+            })
         }
-        KindAttr::Contact { path, unchecked } => Kind::Contact(Contact {
-            path,
+        KindAttr::Contact { path, unchecked } => Kind::Input(Input {
+            source: Source::Contact,
+            key: path.value(),
+            key_span: path.span(),
+            from_name: false,
             unchecked,
             value: value_of(ty),
         }),
@@ -257,7 +270,7 @@ fn unraw(name: &syn::Ident) -> String {
 
 /// An argument without an attribute is recognised by its type:
 /// `&ContactData`, `&ContactFlowEvent` or `&Context` (any path ending so).
-fn by_type(ty: &Type, span: Span, errors: &mut Errors) -> Kind {
+fn by_type(ty: &Type, span: Span, cx: &Ctxt) -> Kind {
     let (referent, shared) = match ty {
         Type::Reference(reference) => (&*reference.elem, reference.mutability.is_none()),
         other => (other, false),
@@ -265,7 +278,7 @@ fn by_type(ty: &Type, span: Span, errors: &mut Errors) -> Kind {
     let name = last_segment(referent).map(|segment| segment.ident.to_string());
     match name.as_deref() {
         Some(name @ ("ContactData" | "ContactFlowEvent" | "Context")) if !shared => {
-            errors.spanned(
+            cx.spanned(
                 ty,
                 format!("take the {name} by shared reference: write `&{name}`"),
             );
@@ -275,7 +288,7 @@ fn by_type(ty: &Type, span: Span, errors: &mut Errors) -> Kind {
         Some("ContactFlowEvent") => Kind::Event,
         Some("Context") => Kind::Context,
         _ => {
-            errors.at(
+            cx.at(
                 span,
                 "this argument has no kind: say what it reads with #[param], #[attribute], #[contact(\"Path\")] or #[state] (`&ContactData`, `&ContactFlowEvent` and `&Context` need none)",
             );
@@ -308,17 +321,8 @@ fn type_args(segment: &syn::PathSegment) -> Vec<&Type> {
     }
 }
 
-/// `T` when `ty` is written `Option<T>` (any path ending in `Option`).
-pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
-    let segment = last_segment(ty)?;
-    match type_args(segment).as_slice() {
-        [inner] if segment.ident == "Option" => Some(inner),
-        _ => None,
-    }
-}
-
 fn value_of(ty: &Type) -> Value {
-    match option_inner(ty) {
+    match ty::option_inner(ty) {
         Some(inner) => Value {
             optional: true,
             ty: inner.clone(),
@@ -370,10 +374,10 @@ pub(crate) fn json_type(ty: &Type) -> JsonType {
     }
 }
 
-fn output_of(output: &ReturnType, name: &syn::Ident, errors: &mut Errors) -> Output {
+fn output_of(output: &ReturnType, name: &syn::Ident, cx: &Ctxt) -> Output {
     let ty = match output {
         ReturnType::Default => {
-            errors.spanned(
+            cx.spanned(
                 name,
                 format!(
                     "the handler `{name}` returns nothing: return its response, `-> MyResponse` (a type that derives ConnectResponse) or `-> Result<MyResponse, connect_lambda::Error>`"
@@ -384,7 +388,7 @@ fn output_of(output: &ReturnType, name: &syn::Ident, errors: &mut Errors) -> Out
         ReturnType::Type(_, ty) => &**ty,
     };
     if let Type::ImplTrait(_) = ty {
-        errors.spanned(
+        cx.spanned(
             ty,
             "name the response type: the manifest is built from it, so write `-> MyResponse` or `-> Result<MyResponse, connect_lambda::Error>`, not `impl Trait`",
         );
@@ -439,13 +443,5 @@ mod tests {
         assert_eq!(json_type(&ty("serde_json::Value")), JsonType::Any);
         assert_eq!(json_type(&ty("Hobbies")), JsonType::Any);
         assert_eq!(json_type(&ty("Box<u8>")), JsonType::Number);
-    }
-
-    #[test]
-    fn option_is_detected_by_name() {
-        assert!(option_inner(&ty("Option<u32>")).is_some());
-        assert!(option_inner(&ty("std::option::Option<u32>")).is_some());
-        assert!(option_inner(&ty("u32")).is_none());
-        assert!(option_inner(&ty("Vec<Option<u32>>")).is_none());
     }
 }

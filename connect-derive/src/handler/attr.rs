@@ -8,10 +8,14 @@ use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Token};
+use syn::{Attribute, Expr, Ident, LitStr, Token};
 
-use super::errors::Errors;
-use super::suggest;
+use connect_names::function_name::is_function_name;
+use connect_names::suggest;
+
+use super::ast::Source;
+use crate::internals::attr::{string_lit, OptionSet, Slot};
+use crate::internals::ctxt::Ctxt;
 
 /// The options of `#[connect_handler(...)]`.
 pub(crate) struct Options {
@@ -22,7 +26,25 @@ pub(crate) struct Options {
     pub krate: syn::Path,
 }
 
-const OPTIONS: &[&str] = &["function", "crate"];
+const HANDLER_OPTIONS: OptionSet = OptionSet {
+    attr: "#[connect_handler]",
+    forms: &["function = \"...\"", "crate = \"...\""],
+};
+
+const PARAM_OPTIONS: OptionSet = OptionSet {
+    attr: "#[param]",
+    forms: &["rename = \"...\""],
+};
+
+const ATTRIBUTE_OPTIONS: OptionSet = OptionSet {
+    attr: "#[attribute]",
+    forms: &["rename = \"...\""],
+};
+
+const CONTACT_OPTIONS: OptionSet = OptionSet {
+    attr: "#[contact]",
+    forms: &["path = \"...\"", "unchecked"],
+};
 
 /// One entry of an attribute's list: `"Path"`, `name` or `name = value`.
 enum Item {
@@ -68,24 +90,22 @@ impl Parse for Item {
     }
 }
 
-fn parse_items(tokens: TokenStream, errors: &mut Errors) -> Vec<Item> {
+fn parse_items(tokens: TokenStream, cx: &Ctxt) -> Vec<Item> {
     match Punctuated::<Item, Token![,]>::parse_terminated.parse2(tokens) {
         Ok(items) => items.into_iter().collect(),
         Err(error) => {
-            errors.push(error);
+            cx.push(error);
             Vec::new()
         }
     }
 }
 
 /// The string of `name = "..."`, or an error saying the option takes one.
-fn string_value(name: &Ident, value: &Expr, example: &str, errors: &mut Errors) -> Option<LitStr> {
-    match value {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(lit), ..
-        }) => Some(lit.clone()),
-        _ => {
-            errors.spanned(
+fn string_value(name: &Ident, value: &Expr, example: &str, cx: &Ctxt) -> Option<LitStr> {
+    match string_lit(value) {
+        Some(lit) => Some(lit.clone()),
+        None => {
+            cx.spanned(
                 value,
                 format!("`{name}` takes a string: write `{name} = \"{example}\"`"),
             );
@@ -94,98 +114,87 @@ fn string_value(name: &Ident, value: &Expr, example: &str, errors: &mut Errors) 
     }
 }
 
-fn unknown(errors: &mut Errors, item: &Item, what: &str, valid: &[&str]) {
-    let name = match item {
-        Item::Lit(lit) => {
-            errors.at(
-                lit.span(),
-                format!(
-                    "unexpected string in {what}: it takes {}",
-                    suggest::list(valid)
-                ),
-            );
-            return;
+fn unknown(cx: &Ctxt, item: &Item, options: &OptionSet) {
+    match item {
+        Item::Lit(lit) => cx.at(
+            lit.span(),
+            format!(
+                "unexpected string in {}: it takes {}",
+                options.attr,
+                options.listed()
+            ),
+        ),
+        Item::Flag(name) | Item::Value(name, _) => {
+            cx.push(options.unknown(item.span(), &name.to_string()));
         }
-        Item::Flag(name) | Item::Value(name, _) => name.to_string(),
-    };
-    let hint = match suggest::closest(&name, valid.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`? "),
-        None => String::new(),
-    };
-    let valid = match valid {
-        [only] => format!("its only option is `{only}`"),
-        _ => format!("valid options are {}", suggest::list(valid)),
-    };
-    errors.at(
-        item.span(),
-        format!("unknown option `{name}` in {what}: {hint}{valid}"),
-    );
+    }
 }
 
 /// Parses `#[connect_handler(function = "...", crate = "...")]`.
-pub(crate) fn options(args: TokenStream, errors: &mut Errors) -> Options {
-    let mut options = Options {
-        function: None,
-        krate: syn::parse_quote!(::connect_lambda),
-    };
-    let mut seen: Vec<String> = Vec::new();
-    for item in parse_items(args, errors) {
+pub(crate) fn options(args: TokenStream, cx: &Ctxt) -> Options {
+    let mut function = Slot::new("function");
+    let mut krate = Slot::new("crate");
+    for item in parse_items(args, cx) {
         let Item::Value(name, value) = &item else {
             match &item {
-                Item::Flag(name) if OPTIONS.contains(&name.to_string().as_str()) => {
-                    errors.spanned(
+                Item::Flag(name) if HANDLER_OPTIONS.names().any(|option| name == option) => {
+                    cx.spanned(
                         name,
                         format!("`{name}` takes a value: write `{name} = \"...\"`"),
                     );
                 }
-                _ => unknown(errors, &item, "#[connect_handler]", OPTIONS),
+                _ => unknown(cx, &item, &HANDLER_OPTIONS),
             }
             continue;
         };
-        let key = name.to_string();
-        if OPTIONS.contains(&key.as_str()) {
-            if seen.contains(&key) {
-                errors.spanned(name, format!("`{key}` is given twice: keep one"));
-                continue;
-            }
-            seen.push(key.clone());
-        }
-        match key.as_str() {
+        match name.to_string().as_str() {
             "function" => {
-                let example = "MyFirstConnectLambda";
-                if let Some(lit) = string_value(name, value, example, errors) {
-                    check_function_name(&lit, errors);
-                    options.function = Some(lit);
+                if function.is_set() {
+                    function.set(cx, name.span(), None);
+                    continue;
                 }
+                let example = "MyFirstConnectLambda";
+                let lit = string_value(name, value, example, cx);
+                if let Some(lit) = &lit {
+                    check_function_name(lit, cx);
+                }
+                function.set(cx, name.span(), lit);
             }
             "crate" => {
-                if let Some(lit) = string_value(name, value, "connect_lambda", errors) {
-                    match lit.parse::<syn::Path>() {
-                        Ok(path) => options.krate = path,
-                        Err(_) => errors.spanned(
+                if krate.is_set() {
+                    krate.set(cx, name.span(), None);
+                    continue;
+                }
+                let path = string_value(name, value, "connect_lambda", cx).and_then(|lit| {
+                    let path = lit.parse::<syn::Path>().ok();
+                    if path.is_none() {
+                        cx.spanned(
                             &lit,
                             "`crate` takes the path of the crate that re-exports connect-lambda, e.g. `crate = \"my_sdk::connect\"`",
-                        ),
+                        );
                     }
-                }
+                    path
+                });
+                krate.set(cx, name.span(), path);
             }
-            _ => unknown(errors, &item, "#[connect_handler]", OPTIONS),
+            _ => unknown(cx, &item, &HANDLER_OPTIONS),
         }
     }
-    options
+    Options {
+        function: function.get().flatten(),
+        krate: krate
+            .get()
+            .flatten()
+            .unwrap_or_else(|| syn::parse_quote!(::connect_lambda)),
+    }
 }
 
 /// A Lambda function name: 1 to 64 of `[A-Za-z0-9_-]` (what the flow
 /// checker compares against the end of `LambdaFunctionARN`).
-fn check_function_name(lit: &LitStr, errors: &mut Errors) {
+fn check_function_name(lit: &LitStr, cx: &Ctxt) {
     let name = lit.value();
-    let valid = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
-    if !valid {
-        errors.spanned(
+    if !is_function_name(&name) {
+        cx.spanned(
             lit,
             "`function` is the deployed Lambda function's name: 1 to 64 letters, digits, `_` or `-` (not an ARN)",
         );
@@ -194,10 +203,11 @@ fn check_function_name(lit: &LitStr, errors: &mut Errors) {
 
 /// The kind an argument attribute gives an argument.
 pub(crate) enum KindAttr {
-    /// `#[param]` / `#[param(rename = "key")]`.
-    Param { rename: Option<LitStr> },
-    /// `#[attribute]` / `#[attribute(rename = "key")]`.
-    Attribute { rename: Option<LitStr> },
+    /// `#[param]`, `#[attribute]`, optionally with `(rename = "key")`.
+    Keyed {
+        source: Source,
+        rename: Option<LitStr>,
+    },
     /// `#[contact("Path")]` / `#[contact(path = "Path", unchecked)]`.
     Contact { path: LitStr, unchecked: bool },
     /// `#[state]`.
@@ -231,7 +241,7 @@ pub(crate) struct ArgAttrs {
 /// Takes this crate's attributes off `attrs` (the emitted function must not
 /// carry them) and returns the argument's kind, reporting unknown
 /// attributes, unknown options and a second kind.
-pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> ArgAttrs {
+pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, cx: &Ctxt) -> ArgAttrs {
     let mut found: Option<ArgAttr> = None;
     let mut reported = false;
     let mut kept = Vec::with_capacity(attrs.len());
@@ -245,11 +255,11 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
             continue;
         }
         if !KINDS.contains(&name.as_str()) {
-            let hint = match suggest::closest(&name, KINDS.iter().copied()) {
+            let hint = match suggest::did_you_mean(&name, KINDS.iter().copied()) {
                 Some(close) => format!("did you mean #[{close}]? "),
                 None => String::new(),
             };
-            errors.spanned(
+            cx.spanned(
                 attr.path(),
                 format!(
                     "unknown argument attribute #[{name}]: {hint}a handler argument takes {VALID_KINDS}"
@@ -262,9 +272,9 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
             // Unreachable: every name in KINDS is a single identifier.
             Ident::new(&name, attr.span())
         });
-        let kind = parse_kind(&name, &attr, errors);
+        let kind = parse_kind(&name, &attr, cx);
         match (&found, kind) {
-            (Some(first), _) => errors.spanned(
+            (Some(first), _) => cx.spanned(
                 attr.path(),
                 format!(
                     "this argument is already #[{}]: an argument has one kind, remove one of the two",
@@ -284,54 +294,56 @@ pub(crate) fn take_arg_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) ->
 
 /// The list inside `#[name(...)]`, empty for a bare `#[name]`; an error for
 /// `#[name = ...]`.
-fn attr_items(name: &str, attr: &Attribute, errors: &mut Errors) -> Option<Vec<Item>> {
+fn attr_items(name: &str, attr: &Attribute, cx: &Ctxt) -> Option<Vec<Item>> {
     match &attr.meta {
         syn::Meta::Path(_) => Some(Vec::new()),
-        syn::Meta::List(list) => Some(parse_items(list.tokens.clone(), errors)),
+        syn::Meta::List(list) => Some(parse_items(list.tokens.clone(), cx)),
         syn::Meta::NameValue(meta) => {
             let fix = match name {
                 "contact" => "#[contact(\"CustomerEndpoint.Address\")]",
                 "state" => "#[state]",
                 _ => "#[param(rename = \"key\")]",
             };
-            errors.spanned(meta, format!("write {fix}"));
+            cx.spanned(meta, format!("write {fix}"));
             None
         }
     }
 }
 
-fn parse_kind(name: &str, attr: &Attribute, errors: &mut Errors) -> Option<KindAttr> {
-    let items = attr_items(name, attr, errors)?;
+fn parse_kind(name: &str, attr: &Attribute, cx: &Ctxt) -> Option<KindAttr> {
+    let items = attr_items(name, attr, cx)?;
     match name {
         "param" | "attribute" => {
-            let what = format!("#[{name}]");
-            let mut rename = None;
+            let (source, options) = if name == "param" {
+                (Source::Parameter, &PARAM_OPTIONS)
+            } else {
+                (Source::Attribute, &ATTRIBUTE_OPTIONS)
+            };
+            let mut rename = Slot::new("rename");
             for item in &items {
                 match item {
                     Item::Value(option, value) if option == "rename" => {
-                        if rename.is_some() {
-                            errors.spanned(option, "`rename` is given twice: keep one");
+                        if let Some(lit) = string_value(option, value, "key", cx) {
+                            rename.set(cx, option.span(), lit);
                         }
-                        rename = string_value(option, value, "key", errors);
                     }
-                    Item::Flag(option) if option == "rename" => errors.spanned(
+                    Item::Flag(option) if option == "rename" => cx.spanned(
                         option,
                         "`rename` takes the key: write `rename = \"companyName\"`",
                     ),
-                    Item::Lit(lit) => errors.spanned(
+                    Item::Lit(lit) => cx.spanned(
                         lit,
                         format!(
                             "write #[{name}(rename = {})] to read another key",
                             lit.to_token_stream()
                         ),
                     ),
-                    _ => unknown(errors, item, &what, &["rename"]),
+                    _ => unknown(cx, item, options),
                 }
             }
-            Some(if name == "param" {
-                KindAttr::Param { rename }
-            } else {
-                KindAttr::Attribute { rename }
+            Some(KindAttr::Keyed {
+                source,
+                rename: rename.get(),
             })
         }
         "contact" => {
@@ -341,27 +353,27 @@ fn parse_kind(name: &str, attr: &Attribute, errors: &mut Errors) -> Option<KindA
                 let given = match item {
                     Item::Lit(lit) => Some(lit.clone()),
                     Item::Value(option, value) if option == "path" => {
-                        string_value(option, value, "CustomerEndpoint.Address", errors)
+                        string_value(option, value, "CustomerEndpoint.Address", cx)
                     }
                     Item::Flag(option) if option == "unchecked" => {
                         unchecked = true;
                         None
                     }
                     Item::Flag(option) if option == "path" => {
-                        errors.spanned(
+                        cx.spanned(
                             option,
                             "`path` takes the field: write `path = \"CustomerEndpoint.Address\"`",
                         );
                         None
                     }
                     _ => {
-                        unknown(errors, item, "#[contact]", &["path", "unchecked"]);
+                        unknown(cx, item, &CONTACT_OPTIONS);
                         None
                     }
                 };
                 if let Some(lit) = given {
                     if path.is_some() {
-                        errors.at(item.span(), "the path is given twice: keep one");
+                        cx.at(item.span(), "the path is given twice: keep one");
                     } else {
                         path = Some(lit);
                     }
@@ -372,7 +384,7 @@ fn parse_kind(name: &str, attr: &Attribute, errors: &mut Errors) -> Option<KindA
                     .iter()
                     .all(|item| !matches!(item, Item::Value(..) | Item::Lit(_)))
             {
-                errors.spanned(
+                cx.spanned(
                     attr,
                     "#[contact] needs the field it reads, in Connect's names: #[contact(\"CustomerEndpoint.Address\")]",
                 );
@@ -385,7 +397,7 @@ fn parse_kind(name: &str, attr: &Attribute, errors: &mut Errors) -> Option<KindA
         }
         _ => {
             for item in &items {
-                errors.at(
+                cx.at(
                     item.span(),
                     format!(
                         "#[state] takes no options (found `{}`): write #[state]",

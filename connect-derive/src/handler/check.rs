@@ -4,42 +4,45 @@
 use std::collections::HashMap;
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{GenericArgument, PathArguments, Type};
 
-use super::ast::{Handler, Kind};
-use super::errors::Errors;
-use crate::contact_paths;
+use super::ast::{Handler, Input, Kind, Source};
+use crate::internals::ctxt::Ctxt;
+use crate::internals::ty::strip_reference;
+use connect_names::contact_data::{check_contact_data_path, check_syntax};
+use connect_names::key::{is_key, KEY_CHARACTERS};
 
-/// Records every problem of `handler` in `errors`.
-pub(crate) fn check(handler: &Handler, errors: &mut Errors) {
-    check_signature(handler, errors);
-    check_args(handler, errors);
+/// Records every problem of `handler` in `cx`.
+pub(crate) fn check(handler: &Handler, cx: &Ctxt) {
+    check_signature(handler, cx);
+    check_args(handler, cx);
 }
 
-fn check_signature(handler: &Handler, errors: &mut Errors) {
+fn check_signature(handler: &Handler, cx: &Ctxt) {
     let sig = &handler.func.sig;
     if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
-        errors.spanned(
+        cx.spanned(
             &sig.generics,
             "a handler cannot be generic: each argument is read from the event with its own type, so write the concrete types",
         );
     }
-    if let Some(unsafety) = &sig.unsafety {
-        errors.spanned(
+    if let syn::Safety::Unsafe(unsafety) = &sig.safety {
+        cx.spanned(
             unsafety,
             "a handler cannot be `unsafe fn`: the runtime calls it with no safety contract; use `unsafe` blocks inside",
         );
     }
     if let Some(abi) = &sig.abi {
-        errors.spanned(abi, "a handler is a Rust function: remove the `extern` ABI");
+        cx.spanned(abi, "a handler is a Rust function: remove the `extern` ABI");
     }
     if let Some(variadic) = &sig.variadic {
-        errors.spanned(variadic, "a handler cannot be variadic");
+        cx.spanned(variadic, "a handler cannot be variadic");
     }
     for arg in &handler.args {
         if let Some(span) = impl_trait(&arg.ty) {
-            errors.at(
+            cx.at(
                 span,
                 "a handler cannot be generic: write the argument's concrete type, not `impl Trait`",
             );
@@ -76,71 +79,38 @@ fn impl_trait(ty: &Type) -> Option<Span> {
     }
 }
 
-fn check_args(handler: &Handler, errors: &mut Errors) {
+fn check_args(handler: &Handler, cx: &Ctxt) {
     // Which argument first read each key, per source.
-    let mut parameters: HashMap<String, String> = HashMap::new();
-    let mut attributes: HashMap<String, String> = HashMap::new();
-    let mut contact: HashMap<String, String> = HashMap::new();
+    let mut first_reader: HashMap<(Source, &str), String> = HashMap::new();
     for (index, arg) in handler.args.iter().enumerate() {
         let label = match &arg.name {
             Some(name) => format!("`{name}`"),
             None => format!("argument {}", index + 1),
         };
         match &arg.kind {
-            Kind::Param(input) | Kind::Attribute(input) => {
-                let (what, seen) = match &arg.kind {
-                    Kind::Param(_) => ("parameter", &mut parameters),
-                    _ => ("attribute", &mut attributes),
-                };
-                if !connect_key(&input.key) {
-                    let fix = if input.from_name {
-                        format!(
-                            "; name the key with #[{}(rename = \"...\")]",
-                            attr_name(what)
-                        )
-                    } else {
-                        String::new()
-                    };
-                    errors.at(
-                        input.key_span,
-                        format!(
-                            "`{}` is not a key Connect can pass: keys are made of A-Z, a-z, 0-9, `_` and `-`{fix}",
-                            input.key
-                        ),
-                    );
-                } else if let Some(first) = seen.get(&input.key) {
-                    errors.at(
-                        input.key_span,
-                        format!(
-                            "the {what} `{}` is already read by {first}: read each key with one argument",
-                            input.key
-                        ),
-                    );
-                } else {
-                    seen.insert(input.key.clone(), label);
+            Kind::Input(input) => {
+                if !check_key(input, cx) {
+                    continue;
                 }
-            }
-            Kind::Contact(field) => {
-                let path = field.path.value();
-                let problem = if field.unchecked {
-                    contact_paths::check_syntax(&path)
-                } else {
-                    contact_paths::check(&path).err()
-                };
-                if let Some(problem) = problem {
-                    errors.at(
-                        field.path.span(),
-                        format!("{} ({})", problem.message, problem.help),
-                    );
-                } else if let Some(first) = contact.get(&path) {
-                    errors.at(
-                        field.path.span(),
-                        format!(
-                            "the contact field `{path}` is already read by {first}: read each field with one argument"
-                        ),
-                    );
-                } else {
-                    contact.insert(path, label);
+                let what = input.source.noun();
+                let key = &input.key;
+                match first_reader.get(&(input.source, key.as_str())) {
+                    Some(first) => {
+                        let each = if input.source == Source::Contact {
+                            "field"
+                        } else {
+                            "key"
+                        };
+                        cx.at(
+                            input.key_span,
+                            format!(
+                                "the {what} `{key}` is already read by {first}: read each {each} with one argument"
+                            ),
+                        );
+                    }
+                    None => {
+                        first_reader.insert((input.source, key), label);
+                    }
                 }
             }
             Kind::State(state) if state.ty.is_none() => {
@@ -148,11 +118,11 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
                     .name
                     .as_ref()
                     .map_or("state".to_owned(), |n| n.to_string());
-                errors.spanned(
+                cx.spanned(
                     &arg.ty,
                     format!(
                         "#[state] is shared by every invocation, so it is taken by shared reference: write `{name}: &{ty}`; `handler({name})` then takes the value",
-                        ty = strip_reference(&arg.ty)
+                        ty = strip_reference(&arg.ty).to_token_stream()
                     ),
                 );
             }
@@ -161,25 +131,37 @@ fn check_args(handler: &Handler, errors: &mut Errors) {
     }
 }
 
-fn attr_name(what: &str) -> &'static str {
-    if what == "parameter" {
-        "param"
-    } else {
-        "attribute"
+/// Whether `input`'s key (or contact path) is one Connect can send,
+/// reporting it when not.
+fn check_key(input: &Input, cx: &Ctxt) -> bool {
+    if input.source == Source::Contact {
+        let checked = if input.unchecked {
+            check_syntax(&input.key)
+        } else {
+            check_contact_data_path(&input.key)
+        };
+        if let Err(problem) = &checked {
+            cx.at(input.key_span, format!("{problem} ({})", problem.help()));
+        }
+        return checked.is_ok();
     }
-}
-
-fn strip_reference(ty: &syn::Type) -> String {
-    let ty = match ty {
-        syn::Type::Reference(reference) => &*reference.elem,
-        other => other,
+    if is_key(&input.key) {
+        return true;
+    }
+    let fix = if input.from_name {
+        format!(
+            "; name the key with #[{}(rename = \"...\")]",
+            input.source.attr()
+        )
+    } else {
+        String::new()
     };
-    quote::quote!(#ty).to_string()
-}
-
-fn connect_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-')
+    cx.at(
+        input.key_span,
+        format!(
+            "`{}` is not a key Connect can pass: keys are made of {KEY_CHARACTERS}{fix}",
+            input.key
+        ),
+    );
+    false
 }

@@ -11,7 +11,7 @@
 //! impl HandlerFn for __connect_handler_greet { fn call(..), fn manifest() }
 //! fn __connect_handler_greet_new(state: S) -> Handler<__connect_handler_greet>
 //! fn __connect_handler_greet_manifest() -> Manifest
-//! #[cfg(test)] #[test] fn __connect_manifest_greet()  // CONNECT_MANIFEST_DIR
+//! #[cfg(test)] #[test] fn __connect_manifest_greet()  // manifests/, CONNECT_MANIFEST_DIR
 //! mod greet { use super::__connect_handler_greet_new as handler; use super::.._manifest as manifest; }
 //! ```
 //!
@@ -24,7 +24,8 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, Type, Visibility};
 
-use super::ast::{Handler, Kind, Output, Value};
+use super::ast::{Handler, Input, Kind, Output, Source};
+use crate::internals::ty::strip_reference;
 
 /// Names of the items emitted for one handler.
 struct Names {
@@ -155,47 +156,22 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     for (index, arg) in handler.args.iter().enumerate() {
         let var = format_ident!("__arg{}", index);
         let call_arg = match &arg.kind {
-            Kind::Param(input) => {
-                lets.push(plan.extract(&var, &input.value, &input.key, Read::Parameter, p));
-                quote!(#var)
-            }
-            Kind::Attribute(input) => {
-                lets.push(plan.extract(&var, &input.value, &input.key, Read::Attribute, p));
-                quote!(#var)
-            }
-            Kind::Contact(field) => {
-                lets.push(plan.extract(&var, &field.value, &field.path.value(), Read::Contact, p));
+            Kind::Input(input) => {
+                lets.push(plan.extract(&var, input, p));
                 quote!(#var)
             }
             // The event model is read strictly (no coercions): its types are
             // Connect's, and a `ContactId` that is a number is a bad event.
             Kind::ContactData => {
                 contact_data = true;
-                let ty = referent(&arg.ty);
+                let ty = strip_reference(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
-                    let #var: #ty = match __scanned.contact_data() {
-                        ::core::option::Option::Some(__raw) => {
-                            #p::extract::from_slice_strict(__raw.get().as_bytes()).map_err(|__error| {
-                                let __message = if __error.path().is_empty() {
-                                    ::std::format!("Details.ContactData: {}", __error)
-                                } else {
-                                    ::std::format!("Details.ContactData.{}", __error)
-                                };
-                                #p::InvokeError::new(__error.kind(), __message)
-                            })?
-                        }
-                        ::core::option::Option::None => {
-                            return ::core::result::Result::Err(#p::InvokeError::new(
-                                #p::ErrorType::InvalidEvent,
-                                "Details.ContactData: missing required field (expected an object)",
-                            ));
-                        }
-                    };
+                    let #var: #ty = #p::extract::contact_data(__scanned.contact_data())?;
                 });
                 quote!(&#var)
             }
             Kind::Event => {
-                let ty = referent(&arg.ty);
+                let ty = strip_reference(&arg.ty);
                 lets.push(quote_spanned! {ty.span()=>
                     let #var: #ty = #p::extract::from_slice_strict(__body)?;
                 });
@@ -222,13 +198,8 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     let invoke = if handler.func.sig.asyncness.is_some() {
         // Spanned on the name: a future that is not `Send` (an `Rc` held
         // across an `.await`) is reported on the handler, not the macro.
-        let future = quote_spanned!(name.span()=> __require_send(#name(#(#call_args),*)));
-        quote! {{
-            fn __require_send<F: ::core::future::Future + ::core::marker::Send>(future: F) -> F {
-                future
-            }
-            #future.await
-        }}
+        let future = quote_spanned!(name.span()=> #p::require_send(#name(#(#call_args),*)));
+        quote!(#future.await)
     } else {
         quote!(#name(#(#call_args),*))
     };
@@ -285,16 +256,6 @@ fn expand_call(handler: &Handler, p: &TokenStream) -> TokenStream {
     }
 }
 
-/// Where in the event an argument is read: which list of the plan holds
-/// its key, which `Scanned` accessor returns its value, and which
-/// `extract::Source` its errors name.
-#[derive(Clone, Copy)]
-enum Read {
-    Parameter,
-    Attribute,
-    Contact,
-}
-
 /// The keys of the handler's `EventPlan`, in argument order per list.
 #[derive(Default)]
 struct PlanKeys {
@@ -309,21 +270,18 @@ impl PlanKeys {
     /// `let var = required::<T>(__scanned.accessor(slot), Source::source, key)?;`
     /// (or `optional`), spanned on the argument's type so a type that cannot
     /// be deserialised is reported there.
-    fn extract(
-        &mut self,
-        var: &Ident,
-        value: &Value,
-        key: &str,
-        read: Read,
-        p: &TokenStream,
-    ) -> TokenStream {
-        let (keys, accessor, source) = match read {
-            Read::Parameter => (&mut self.parameters, quote!(parameter), quote!(Parameter)),
-            Read::Attribute => (&mut self.attributes, quote!(attribute), quote!(Attribute)),
-            Read::Contact => (&mut self.contact_paths, quote!(contact), quote!(Contact)),
+    fn extract(&mut self, var: &Ident, input: &Input, p: &TokenStream) -> TokenStream {
+        // Which list of the plan holds the key, which `Scanned` accessor
+        // returns its value, and which `extract::Source` its errors name.
+        let (keys, accessor, source) = match input.source {
+            Source::Parameter => (&mut self.parameters, quote!(parameter), quote!(Parameter)),
+            Source::Attribute => (&mut self.attributes, quote!(attribute), quote!(Attribute)),
+            Source::Contact => (&mut self.contact_paths, quote!(contact), quote!(Contact)),
         };
         let slot = keys.len();
-        keys.push(key.to_owned());
+        keys.push(input.key.clone());
+        let key = &input.key;
+        let value = &input.value;
         let ty = &value.ty;
         let function = if value.optional {
             quote!(optional)
@@ -338,14 +296,6 @@ impl PlanKeys {
                 #key,
             )?;
         }
-    }
-}
-
-/// `T` of `&T`.
-fn referent(ty: &Type) -> &Type {
-    match ty {
-        Type::Reference(reference) => &reference.elem,
-        other => other,
     }
 }
 
@@ -374,7 +324,15 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
     };
     for arg in &handler.args {
         match &arg.kind {
-            Kind::Param(input) | Kind::Attribute(input) => {
+            Kind::Input(input) if input.source == Source::Contact => {
+                let path = string(&input.key);
+                let required = !input.value.optional;
+                contact.push(quote!(#m::ContactDataPath {
+                    path: #path,
+                    required: ::core::option::Option::Some(#required),
+                }));
+            }
+            Kind::Input(input) => {
                 let key = string(&input.key);
                 let variant = format_ident!("{}", input.value.json.variant());
                 let required = !input.value.optional;
@@ -383,19 +341,11 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
                     ty: ::core::option::Option::Some(#m::ValueType::#variant),
                     required: ::core::option::Option::Some(#required),
                 });
-                if let Kind::Param(_) = arg.kind {
+                if input.source == Source::Parameter {
                     parameters.push(entry);
                 } else {
                     attributes.push(entry);
                 }
-            }
-            Kind::Contact(field) => {
-                let path = string(&field.path.value());
-                let required = !field.value.optional;
-                contact.push(quote!(#m::ContactDataPath {
-                    path: #path,
-                    required: ::core::option::Option::Some(#required),
-                }));
             }
             Kind::ContactData => all_contact(&mut contact),
             Kind::Event => {
@@ -444,7 +394,9 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
     }
 }
 
-/// The test that writes `<handler>.json` into `$CONNECT_MANIFEST_DIR`.
+/// The test that checks `manifests/<handler>.json` beside the crate's
+/// Cargo.toml, when that folder exists, and writes `<handler>.json` into
+/// `$CONNECT_MANIFEST_DIR`.
 fn expand_manifest_test(names: &Names, p: &TokenStream) -> TokenStream {
     let Names { test, manifest, .. } = names;
     quote! {
@@ -452,7 +404,7 @@ fn expand_manifest_test(names: &Names, p: &TokenStream) -> TokenStream {
         #[test]
         #[allow(non_snake_case)]
         fn #test() {
-            #p::export_manifest(&#manifest());
+            #p::manifest_test(::core::env!("CARGO_MANIFEST_DIR"), &#manifest());
         }
     }
 }

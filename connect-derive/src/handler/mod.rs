@@ -1,19 +1,17 @@
 //! `#[connect_handler]`: parse the function into a model ([`ast`]), check
 //! it ([`check`]), then emit the extraction, the Lambda glue and the
-//! manifest ([`expand`]). Every problem is collected ([`errors`]) and
+//! manifest ([`expand`]). Every problem is collected (`internals::ctxt`) and
 //! reported at once, on the user's tokens, with the function still emitted.
 
 mod ast;
 mod attr;
 mod check;
-mod errors;
 mod expand;
-pub(crate) mod suggest;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use self::errors::Errors;
+use crate::internals::ctxt::Ctxt;
 
 /// Expands `#[connect_handler(args)] item`.
 pub(crate) fn connect_handler(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -28,15 +26,16 @@ pub(crate) fn connect_handler(args: TokenStream, item: TokenStream) -> TokenStre
             return quote!(#item #error);
         }
     };
-    let mut errors = Errors::default();
-    let options = attr::options(args, &mut errors);
-    let handler = ast::Handler::from_fn(func, options, &mut errors);
-    check::check(&handler, &mut errors);
-    if errors.is_empty() {
-        expand::expand(&handler)
-    } else {
-        let fallback = expand::fallback(&handler);
-        let compile_errors = errors.to_compile_errors();
-        quote!(#fallback #compile_errors)
+    let cx = Ctxt::new();
+    let options = attr::options(args, &cx);
+    let handler = ast::Handler::from_fn(func, options, &cx);
+    check::check(&handler, &cx);
+    match cx.check() {
+        Ok(()) => expand::expand(&handler),
+        Err(errors) => {
+            let fallback = expand::fallback(&handler);
+            let compile_errors = errors.to_compile_error();
+            quote!(#fallback #compile_errors)
+        }
     }
 }

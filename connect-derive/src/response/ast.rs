@@ -3,10 +3,11 @@
 
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, GenericArgument, Generics, Ident, PathArguments, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
 use super::attr;
-use crate::ctxt::Ctxt;
+use crate::internals::ctxt::Ctxt;
+use crate::internals::ty;
 
 const SUPPORTED: &str = "#[derive(ConnectResponse)] supports structs with named fields: each field is one key of the response object";
 
@@ -38,14 +39,14 @@ impl<'a> Container<'a> {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(fields) => &fields.named,
                 Fields::Unnamed(fields) => {
-                    cx.error_spanned_by(
+                    cx.spanned(
                         fields,
                         format!("{SUPPORTED}; a tuple struct has no field names to use as keys: name its fields"),
                     );
                     return None;
                 }
                 Fields::Unit => {
-                    cx.error_spanned_by(
+                    cx.spanned(
                         &input.ident,
                         format!(
                             "{SUPPORTED}; a unit struct has none: add a field for each key the flow reads (or write `struct {} {{}}` for a response with no keys)",
@@ -56,14 +57,14 @@ impl<'a> Container<'a> {
                 }
             },
             Data::Enum(data) => {
-                cx.syn_error(syn::Error::new(
+                cx.push(syn::Error::new(
                     data.enum_token.span(),
                     format!("{SUPPORTED}; an enum has no fixed keys: make the response a struct (under `#[connect(json)]` an enum can be one of its fields, listed as `any`)"),
                 ));
                 return None;
             }
             Data::Union(data) => {
-                cx.syn_error(syn::Error::new(
+                cx.push(syn::Error::new(
                     data.union_token.span(),
                     format!(
                         "{SUPPORTED}; a union cannot be serialised: make the response a struct"
@@ -86,7 +87,7 @@ impl<'a> Container<'a> {
                 Field {
                     member,
                     ty: &field.ty,
-                    option_inner: option_inner(&field.ty),
+                    option_inner: ty::option_inner(&field.ty),
                     attrs,
                     key,
                 }
@@ -107,59 +108,5 @@ impl<'a> Container<'a> {
             }
         }
         Some(container)
-    }
-}
-
-/// `T` when `ty` is written `Option<T>` (also `std::option::Option<T>` and
-/// `core::option::Option<T>`).
-pub fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else {
-        return None;
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let segments: Vec<_> = path.path.segments.iter().collect();
-    let last = segments.last()?;
-    let prefix: Vec<String> = segments[..segments.len() - 1]
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
-    let known_prefix =
-        prefix.is_empty() || prefix == ["std", "option"] || prefix == ["core", "option"];
-    if last.ident != "Option" || !known_prefix {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.iter().collect::<Vec<_>>().as_slice() {
-        [GenericArgument::Type(inner)] => Some(inner),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::option_inner;
-    use quote::ToTokens;
-
-    fn inner(ty: &str) -> Option<String> {
-        let ty: syn::Type = syn::parse_str(ty).unwrap();
-        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
-    }
-
-    #[test]
-    fn option_is_recognised_by_its_std_paths_only() {
-        assert_eq!(inner("Option<String>").as_deref(), Some("String"));
-        assert_eq!(inner("std::option::Option<u32>").as_deref(), Some("u32"));
-        assert_eq!(
-            inner("::core::option::Option<&'a str>").as_deref(),
-            Some("& 'a str")
-        );
-        assert_eq!(inner("my::Option<u32>"), None);
-        assert_eq!(inner("Option"), None);
-        assert_eq!(inner("Vec<Option<u32>>"), None);
-        assert_eq!(inner("<T as Trait>::Option<u32>"), None);
     }
 }

@@ -5,11 +5,26 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
-use super::case::RenameRule;
-use crate::ctxt::Ctxt;
+use connect_names::suggest;
 
-const CONTAINER_OPTIONS: &str = "`string_map`, `json`, `rename_all = \"...\"`, `crate = \"...\"`";
-const FIELD_OPTIONS: &str = "`rename = \"...\"`, `skip`, `display`, `flatten`, `nested`";
+use super::case::RenameRule;
+use crate::internals::attr::{duplicate, string_lit, OptionSet};
+use crate::internals::ctxt::Ctxt;
+
+const CONTAINER_OPTIONS: OptionSet = OptionSet {
+    attr: "#[connect] on the struct",
+    forms: &[
+        "string_map",
+        "json",
+        "rename_all = \"...\"",
+        "crate = \"...\"",
+    ],
+};
+
+const FIELD_OPTIONS: OptionSet = OptionSet {
+    attr: "#[connect] on a field",
+    forms: &["rename = \"...\"", "skip", "display", "flatten", "nested"],
+};
 
 /// The response validation a struct is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +74,9 @@ impl Container {
                         };
                         match validation {
                             Some((earlier, _)) if earlier == value => {
-                                cx.syn_error(duplicate(span, &word))
+                                cx.push(duplicate(span, &word))
                             }
-                            Some(_) => cx.syn_error(syn::Error::new(
+                            Some(_) => cx.push(syn::Error::new(
                                 span,
                                 "a response has one validation: `string_map` or `json`, not both",
                             )),
@@ -73,12 +88,14 @@ impl Container {
                         let lit = string_value(meta, &word)?;
                         match RenameRule::from_name(&lit.value()) {
                             Some(rule) => set_once(cx, &mut rename_all, (rule, span), &word),
-                            None => cx.error_spanned_by(
+                            None => cx.spanned(
                                 &lit,
                                 format!(
                                     "unknown case `{}` for `rename_all`{}; the cases are {}",
                                     lit.value(),
-                                    did_you_mean(&lit.value(), &RenameRule::all_names()),
+                                    suggest::did_you_mean(&lit.value(), RenameRule::all_names())
+                                        .map(|case| format!(" (did you mean `{case}`?)"))
+                                        .unwrap_or_default(),
                                     RenameRule::names()
                                 ),
                             ),
@@ -89,7 +106,7 @@ impl Container {
                         let lit = string_value(meta, &word)?;
                         match lit.parse::<syn::Path>() {
                             Ok(path) => set_once(cx, &mut crate_path, (path, span), &word),
-                            Err(_) => cx.error_spanned_by(
+                            Err(_) => cx.spanned(
                                 &lit,
                                 format!(
                                     "`crate` takes the path of the crate that re-exports connect_lambda, such as \"::connect_lambda\"; `{}` is not a path",
@@ -99,13 +116,11 @@ impl Container {
                         }
                         Ok(())
                     }
-                    "rename" | "skip" | "display" | "flatten" | "nested" => Err(meta.error(format!(
-                        "`{word}` is an option of a field, not of the struct; the options on the struct are {CONTAINER_OPTIONS}"
+                    _ if FIELD_OPTIONS.names().any(|name| name == word) => Err(meta.error(format!(
+                        "`{word}` is an option of a field, not of the struct; the options on the struct are {}",
+                        CONTAINER_OPTIONS.listed()
                     ))),
-                    _ => Err(meta.error(format!(
-                        "unknown connect option `{word}`{}; the options on the struct are {CONTAINER_OPTIONS}",
-                        did_you_mean(&word, &["string_map", "json", "rename_all", "crate"])
-                    ))),
+                    _ => Err(CONTAINER_OPTIONS.unknown(span, &word)),
                 }
             });
         }
@@ -129,7 +144,7 @@ impl Field {
                     "rename" => {
                         let lit = string_value(meta, &word)?;
                         if field.rename.is_some() {
-                            cx.syn_error(duplicate(span, &word));
+                            cx.push(duplicate(span, &word));
                         } else {
                             field.rename = Some(lit);
                         }
@@ -139,13 +154,11 @@ impl Field {
                     "display" => flag(cx, meta, &mut field.display, &word),
                     "flatten" => flag(cx, meta, &mut field.flatten, &word),
                     "nested" => flag(cx, meta, &mut field.nested, &word),
-                    "string_map" | "json" | "rename_all" | "crate" => Err(meta.error(format!(
-                        "`{word}` is an option of the struct, not of a field: write it as `#[connect({word}...)]` above the struct; the options on a field are {FIELD_OPTIONS}"
+                    _ if CONTAINER_OPTIONS.names().any(|name| name == word) => Err(meta.error(format!(
+                        "`{word}` is an option of the struct, not of a field: write it as `#[connect({word}...)]` above the struct; the options on a field are {}",
+                        FIELD_OPTIONS.listed()
                     ))),
-                    _ => Err(meta.error(format!(
-                        "unknown connect option `{word}`{}; the options on a field are {FIELD_OPTIONS}",
-                        did_you_mean(&word, &["rename", "skip", "display", "flatten", "nested"])
-                    ))),
+                    _ => Err(FIELD_OPTIONS.unknown(span, &word)),
                 }
             });
         }
@@ -165,7 +178,7 @@ fn parse_options(
     mut option: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) {
     if let syn::Meta::Path(path) = &attr.meta {
-        cx.error_spanned_by(
+        cx.spanned(
             path,
             "`#[connect]` needs options, such as `#[connect(json)]` or `#[connect(rename = \"key\")]`",
         );
@@ -173,13 +186,13 @@ fn parse_options(
     }
     let result = attr.parse_nested_meta(|meta| {
         if let Err(error) = option(&meta) {
-            cx.syn_error(error);
+            cx.push(error);
             skip_value(&meta);
         }
         Ok(())
     });
     if let Err(error) = result {
-        cx.syn_error(error);
+        cx.push(error);
     }
 }
 
@@ -210,19 +223,11 @@ fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`{word}` takes a string: `{word} = \"...\"`")));
     }
-    let value = meta.value()?;
-    let mut expr: syn::Expr = value.parse()?;
-    // A literal passed through `macro_rules!` arrives in an invisible group.
-    while let syn::Expr::Group(group) = expr {
-        expr = *group.expr;
-    }
-    match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(lit),
-            ..
-        }) => Ok(lit),
-        other => Err(syn::Error::new_spanned(
-            other,
+    let expr: syn::Expr = meta.value()?.parse()?;
+    match string_lit(&expr) {
+        Some(lit) => Ok(lit.clone()),
+        None => Err(syn::Error::new_spanned(
+            expr,
             format!("`{word}` takes a string in quotes: `{word} = \"...\"`"),
         )),
     }
@@ -230,7 +235,7 @@ fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
 
 fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, word: &str) -> syn::Result<()> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-        cx.syn_error(meta.error(format!("`{word}` takes no value: write `{word}` alone")));
+        cx.push(meta.error(format!("`{word}` takes no value: write `{word}` alone")));
         skip_value(meta);
     }
     Ok(())
@@ -239,7 +244,7 @@ fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, word: &str) -> syn::Result<()> {
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Flag, word: &str) -> syn::Result<()> {
     let span = meta.path.span();
     if slot.is_some() {
-        cx.syn_error(duplicate(span, word));
+        cx.push(duplicate(span, word));
     } else {
         *slot = Some(span);
     }
@@ -248,55 +253,8 @@ fn flag(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Flag, word: &str) -> syn::
 
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<(T, Span)>, value: (T, Span), word: &str) {
     if slot.is_some() {
-        cx.syn_error(duplicate(value.1, word));
+        cx.push(duplicate(value.1, word));
     } else {
         *slot = Some(value);
-    }
-}
-
-fn duplicate(span: Span, word: &str) -> syn::Error {
-    syn::Error::new(span, format!("duplicate connect option `{word}`"))
-}
-
-/// `" (did you mean `x`?)"` for the closest of `options` within two edits
-/// of `word`, or `""`.
-fn did_you_mean(word: &str, options: &[&str]) -> String {
-    options
-        .iter()
-        .map(|option| (edit_distance(word, option), *option))
-        .filter(|(distance, _)| *distance <= 2)
-        .min()
-        .map(|(_, option)| format!(" (did you mean `{option}`?)"))
-        .unwrap_or_default()
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{did_you_mean, edit_distance};
-
-    #[test]
-    fn suggestions_are_close_misspellings_only() {
-        assert_eq!(edit_distance("renam", "rename"), 1);
-        assert_eq!(edit_distance("dispaly", "display"), 2);
-        assert_eq!(
-            did_you_mean("jsn", &["string_map", "json"]),
-            " (did you mean `json`?)"
-        );
-        assert_eq!(did_you_mean("frobnicate", &["rename", "skip"]), "");
     }
 }

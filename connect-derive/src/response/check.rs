@@ -7,9 +7,11 @@ use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 
+use connect_names::key::{invalid_key_char, KEY_CHARACTERS};
+
 use super::ast::{Container, Field};
 use super::attr::Validation;
-use crate::ctxt::Ctxt;
+use crate::internals::ctxt::Ctxt;
 
 /// Records every problem of `cont` in `cx`.
 pub fn check(cx: &Ctxt, cont: &Container) {
@@ -116,7 +118,7 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
             );
             continue;
         }
-        if let Some(bad) = key.chars().find(|ch| !is_key_char(*ch)) {
+        if let Some(bad) = invalid_key_char(key) {
             let hint = if bad == '.' {
                 "; `.` separates nested keys: under `#[connect(json)]`, make the field a struct that derives ConnectResponse"
             } else {
@@ -126,7 +128,7 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
                 cx,
                 span,
                 format!(
-                    "key `{key}` has the character {bad:?}, which a flow cannot reference: keys are made of A-Z, a-z, 0-9, `_` and `-`{hint}"
+                    "key `{key}` has the character {bad:?}, which a flow cannot reference: keys are made of {KEY_CHARACTERS}{hint}"
                 ),
             );
             continue;
@@ -155,11 +157,6 @@ fn key_span(field: &Field) -> Span {
     }
 }
 
-/// The key grammar, `[A-Za-z0-9_-]`, the same as `connect_types::manifest`.
-fn is_key_char(ch: char) -> bool {
-    ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'
-}
-
 fn error(cx: &Ctxt, span: Span, message: impl std::fmt::Display) {
-    cx.syn_error(syn::Error::new(span, message));
+    cx.push(syn::Error::new(span, message));
 }

@@ -10,7 +10,7 @@ mod expand;
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::ctxt::Ctxt;
+use crate::internals::ctxt::Ctxt;
 
 /// The derive's output for `input`: the impls, and a `compile_error!` for
 /// every problem found. When the input is not a struct with named fields

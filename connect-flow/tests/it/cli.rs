@@ -211,27 +211,27 @@ fn human_output_reads_like_rustc() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.is_empty());
     let expected = r#"warning[unused-parameter]: parameter `channel` is passed, but lookup_case never reads it
-  --> tests/flows/case_module.json: action "Look up case", field LambdaInvocationAttributes.channel
+  --> tests/flows/case_module.json: block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn}), field LambdaInvocationAttributes.channel
    = help: remove it from the block, or read it in the handler
 
 error[unknown-key]: `$.External.case_owner` is never returned by lookup_case
-  --> tests/flows/case_module.json: action "Store case", field Attributes.caseOwner
+  --> tests/flows/case_module.json: block "Set contact attributes" "Store case", field Attributes.caseOwner
    = help: did you mean `caseOwner`?
-   = note: lookup_case is the Lambda invoked by "Look up case"
+   = note: lookup_case is the Lambda invoked by block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
 
 error[unknown-key]: `$.External.caseNumber` is never returned by lookup_case
-  --> tests/flows/case_module.json: action "Case lookup failed", field Text
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Text
    = help: lookup_case returns `caseStatus`, `caseOwner`
-   = note: lookup_case is the Lambda invoked by "Look up case"
-warning[after-lambda-error]: `$.External.caseNumber` is read on the error branch of "Look up case"
-  --> tests/flows/case_module.json: action "Case lookup failed", field Text
+   = note: lookup_case is the Lambda invoked by block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
+warning[after-lambda-error]: `$.External.caseNumber` is read on the error branch of block "Invoke AWS Lambda function" "Look up case" (${LookupCaseFunction.Arn})
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Text
    = note: when the Lambda fails there is no response to read
 warning[dangling-transition]: transition to "Report error", which is not an action of this flow
-  --> tests/flows/case_module.json: action "Case lookup failed", field Transitions.NextAction
+  --> tests/flows/case_module.json: block "Play prompt" "Case lookup failed", field Transitions.NextAction
    = note: a contact that takes this branch has nowhere to go
 
 error[duplicate-identifier]: Identifier "Done" is used by more than one action
-  --> tests/flows/case_module.json: action "Done", field Identifier
+  --> tests/flows/case_module.json: block "Return" "Done", field Identifier
    = note: actions 5 and 6 share it; a transition to it cannot tell them apart
 
 checked 1 flow against 1 manifest: 3 errors, 3 warnings
@@ -277,6 +277,8 @@ fn json_output_shape() {
             "severity": "error",
             "code": "invalid-timeout",
             "action": "d9256376-0460-5ed3-af79-96ebf2e2c1bb",
+            "type": "Invoke AWS Lambda function",
+            "label": "d9256376",
             "field": "InvocationTimeLimitSeconds",
             "message": "InvocationTimeLimitSeconds is 10, outside 1..8"
         })
@@ -313,4 +315,67 @@ fn deny_warnings_in_json_too() {
     let mut denied = args.to_vec();
     denied.push("--deny-warnings");
     assert_eq!(run(&denied).code, 1);
+}
+
+#[test]
+fn a_map_file_maps_like_map() {
+    let base = ["check", "tests/flows/case_module.json", "--format", "json"];
+    let mapped = run(&[
+        &base[..],
+        &[
+            "--map",
+            "${LookupCaseFunction.Arn}=tests/manifests/lookup_case.json",
+        ],
+    ]
+    .concat());
+    let from_file = run(&[&base[..], &["--map-file", "tests/maps/case_module.json"]].concat());
+    assert_eq!(from_file.code, 1);
+    assert_eq!(
+        from_file.stdout,
+        mapped.stdout.replace(
+            "tests/manifests/lookup_case.json",
+            "tests/maps/../manifests/lookup_case.json",
+        )
+    );
+    assert_eq!(from_file.stderr, "", "a mapped placeholder needs no note");
+    assert!(from_file.stdout.contains("\"code\": \"unknown-key\""));
+}
+
+#[test]
+fn a_map_file_that_is_not_a_map_is_an_input_error() {
+    unreadable(
+        &["tests/flows/case_module.json", "--map-file", "tests/bad/map_file_number.json"],
+        &["tests/bad/map_file_number.json: not a map file: the value of \"${LookupCaseFunction.Arn}\": expected a manifest path (a string), found a number"],
+    );
+    unreadable(
+        &[
+            "tests/flows/case_module.json",
+            "--map-file",
+            "tests/maps/missing.json",
+        ],
+        &["tests/maps/missing.json: cannot read the file"],
+    );
+}
+
+/// A placeholder naming two manifests pairs with neither: `no-manifest`,
+/// naming both.
+#[test]
+fn a_placeholder_fitting_two_manifests_is_a_warning_naming_both() {
+    let run = run(&[
+        "check",
+        "tests/flows/case_module.json",
+        "--manifest",
+        "tests/manifests/lookup_case.json",
+        "--manifest",
+        "tests/manifests/lookup_case_v2.json",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.starts_with(
+        "warning[no-manifest]: placeholder `${LookupCaseFunction.Arn}` names `LookupCase`, which fits more than one manifest: \
+         tests/manifests/lookup_case.json and tests/manifests/lookup_case_v2.json; it is paired with neither\n"
+    ), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("   = help: choose one with --map '${LookupCaseFunction.Arn}=MANIFEST.json'\n"));
 }

@@ -2,7 +2,9 @@
 //! tests/manifests/, through the built binary: the exact findings (severity,
 //! code, action, field, in order) and the exit code.
 
-use crate::checker::{self, assert_findings};
+use std::path::Path;
+
+use crate::checker::{self, assert_findings, check_json};
 
 const E: &str = "error";
 const W: &str = "warning";
@@ -45,8 +47,14 @@ fn several_lambdas() {
         "`$.External.firstName` is never returned by get_balance"
     );
     // The error branch is shared by both Lambdas; each failure is named.
-    assert!(messages[3].contains(get_balance), "{}", messages[3]);
-    assert!(messages[4].contains(get_customer), "{}", messages[4]);
+    // Each failure is named as the designer names the block: the UUID's
+    // first 8 characters and the function.
+    assert!(
+        messages[3].contains(&format!("{} (get-balance)", &get_balance[..8])),
+        "{}",
+        messages[3]
+    );
+    assert!(messages[4].contains(&get_customer[..8]), "{}", messages[4]);
 }
 
 /// A Lambda called in a loop: its own parameter reads its previous
@@ -226,19 +234,54 @@ fn flow_module_with_friendly_names() {
     );
     assert_eq!(
         messages[3],
-        "`$.External.caseNumber` is read on the error branch of \"Look up case\""
+        "`$.External.caseNumber` is read on the error branch of \
+         block \"Invoke AWS Lambda function\" \"Look up case\" (${LookupCaseFunction.Arn})"
     );
 }
 
-/// The same module without --map: the placeholder names no function, so the
-/// block has no manifest, its keys go unchecked, and the manifest is unused.
+/// The same module without --map: the placeholder pairs by its name.
 #[test]
-fn flow_module_without_map() {
-    assert_findings(
-        &[
+fn flow_module_paired_by_placeholder_name_without_map() {
+    // `${LookupCaseFunction.Arn}` names `LookupCase`, which is lookup_case's
+    // handler: paired as --map would pair it, with a note saying so.
+    let args = |extra: &[&'static str]| {
+        let mut all = vec![
+            "check",
             "tests/flows/case_module.json",
             "--manifest",
             "tests/manifests/lookup_case.json",
+            "--format",
+            "json",
+        ];
+        all.extend_from_slice(extra);
+        all
+    };
+    let paired = checker::run(&args(&[]));
+    let mapped = checker::run(&args(&[
+        "--map",
+        "${LookupCaseFunction.Arn}=tests/manifests/lookup_case.json",
+    ]));
+    assert_eq!(paired.code, 1);
+    assert_eq!(paired.stdout, mapped.stdout);
+    assert_eq!(
+        paired.stderr,
+        "note: tests/flows/case_module.json: block \"Invoke AWS Lambda function\" \"Look up case\" \
+         (${LookupCaseFunction.Arn}) is paired with tests/manifests/lookup_case.json: \
+         the placeholder names `LookupCase`; --map overrides it\n"
+    );
+    // --map pairs it explicitly: no note.
+    assert_eq!(mapped.stderr, "");
+}
+
+/// A placeholder naming no manifest is `no-manifest`, and says which name
+/// it looked for.
+#[test]
+fn a_placeholder_naming_no_manifest() {
+    let messages = assert_findings(
+        &[
+            "tests/flows/case_module.json",
+            "--manifest",
+            "tests/manifests/get_balance.json",
         ],
         1,
         &[
@@ -263,6 +306,10 @@ fn flow_module_without_map() {
             (E, "duplicate-identifier", Some("Done"), Some("Identifier")),
             (W, "unused-manifest", None, None),
         ],
+    );
+    assert_eq!(
+        messages[0],
+        "no manifest for placeholder `${LookupCaseFunction.Arn}`: no manifest's `function` or `handler` is `LookupCase`"
     );
 }
 
@@ -444,4 +491,250 @@ fn map_overrides_name_matching() {
         Some("unused-manifest".to_owned())
     );
     assert_eq!((mapped_code, &mapped), (named_code, &named));
+}
+
+/// 8 + 8 + 6 seconds of synchronous invokes with nothing played between
+/// them: the third takes the chain past Connect's 20 seconds.
+#[test]
+fn a_lambda_chain_past_20_seconds() {
+    let messages = assert_findings(
+        &["tests/flows/rules/chain_fires.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "no-manifest",
+                Some("Check balance"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "lambda-chain-timeout",
+                Some("Find offers"),
+                Some("InvocationTimeLimitSeconds"),
+            ),
+            (
+                W,
+                "no-manifest",
+                Some("Find offers"),
+                Some("LambdaFunctionARN"),
+            ),
+        ],
+    );
+    assert_eq!(
+        messages[2],
+        "this invoke can take a chain of Lambdas with no prompt between them to 22 seconds, \
+         past the 20 Connect allows"
+    );
+}
+
+/// The same chain with a Play prompt before the third invoke: two chains of
+/// 16 and 6 seconds.
+#[test]
+fn a_prompt_ends_a_lambda_chain() {
+    let (_, seen, _) = check_json(&["tests/flows/rules/chain_with_prompt.json"]);
+    assert!(seen.iter().all(|f| f.code == "no-manifest"), "{seen:?}");
+}
+
+#[test]
+fn an_unreachable_block() {
+    assert_findings(
+        &["tests/flows/rules/unreachable_fires.json"],
+        0,
+        &[(
+            W,
+            "unreachable-block",
+            Some("Old greeting"),
+            Some("Identifier"),
+        )],
+    );
+    assert_findings(&["tests/flows/rules/unreachable_passes.json"], 0, &[]);
+}
+
+#[test]
+fn a_lambda_block_without_an_error_branch() {
+    assert_findings(
+        &["tests/flows/rules/no_error_branch_fires.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (
+                W,
+                "no-error-branch",
+                Some("Look up caller"),
+                Some("Transitions.Errors"),
+            ),
+        ],
+    );
+}
+
+/// The block's only error branch is a `Timeout` one: it is an error branch
+/// (no `no-error-branch`), and `$.External` read there is `after-lambda-error`.
+#[test]
+fn any_error_type_is_a_failure_branch() {
+    assert_findings(
+        &["tests/flows/rules/no_error_branch_passes.json"],
+        0,
+        &[
+            (
+                W,
+                "no-manifest",
+                Some("Look up caller"),
+                Some("LambdaFunctionARN"),
+            ),
+            (W, "after-lambda-error", Some("Too slow"), Some("Text")),
+        ],
+    );
+}
+
+#[test]
+fn identifiers_the_flow_language_refuses() {
+    let messages = assert_findings(
+        &["tests/flows/rules/invalid_identifier_fires.json"],
+        1,
+        &[
+            (
+                E,
+                "invalid-identifier",
+                Some("Welcome: main menu"),
+                Some("Identifier"),
+            ),
+            (
+                E,
+                "invalid-identifier",
+                Some("Tell the caller about every one of our current offers"),
+                Some("Identifier"),
+            ),
+        ],
+    );
+    assert_eq!(
+        messages,
+        [
+            "the Identifier holds `:`, which the flow language refuses",
+            "the Identifier is 53 characters long; the flow language allows 50",
+        ]
+    );
+    assert_findings(
+        &["tests/flows/rules/invalid_identifier_passes.json"],
+        0,
+        &[],
+    );
+}
+
+/// Real public flows that deploy with placeholders (tests/flows/public/,
+/// sources and licences in its README), each with the manifests of its
+/// functions.
+const PUBLIC_FLOWS: [(&str, &[&str]); 3] = [
+    (
+        "tests/flows/public/contact-surveys-module.json",
+        &[
+            "get_survey_config",
+            "process_survey_flags_config",
+            "write_surveys_results",
+            "survey_utils",
+        ],
+    ),
+    (
+        "tests/flows/public/rules-engine-integration.json",
+        &["connect_integration_start", "connect_check_timeout"],
+    ),
+    (
+        "tests/flows/public/snippets-task-flow.json",
+        &["send_response"],
+    ),
+];
+
+fn public_args(flow: &str, handlers: &[&str], manifest_dir: &Path) -> Vec<String> {
+    let mut args = vec![flow.to_owned()];
+    for handler in handlers {
+        args.push("--manifest".into());
+        args.push(
+            manifest_dir
+                .join(format!("{handler}.json"))
+                .display()
+                .to_string(),
+        );
+    }
+    args
+}
+
+/// With no --map, every Lambda of every public flow is paired with its
+/// manifest by the placeholder's name: no `no-manifest`, no `unused-manifest`,
+/// and one note per placeholder saying which manifest it was paired with.
+#[test]
+fn public_flows_pair_every_lambda_without_map() {
+    for (flow, handlers) in PUBLIC_FLOWS {
+        let args = public_args(flow, handlers, Path::new("tests/manifests/public"));
+        let mut all: Vec<&str> = vec!["check"];
+        all.extend(args.iter().map(String::as_str));
+        all.extend(["--format", "json"]);
+        let run = checker::run(&all);
+        assert_eq!(run.code, 0, "{flow}: {}", run.stdout);
+        let (_, seen, messages) = check_json(&all[1..all.len() - 2]);
+        for finding in &seen {
+            assert!(
+                finding.code != "no-manifest" && finding.code != "unused-manifest",
+                "{flow}: {seen:?} {messages:?}"
+            );
+        }
+        let notes: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(notes.len(), handlers.len(), "{flow}: {notes:?}");
+        for handler in handlers.iter() {
+            assert!(
+                notes.iter().any(|n| n.contains(&format!(
+                    "paired with tests/manifests/public/{handler}.json:"
+                ))),
+                "{flow}: no note for {handler}: {notes:?}"
+            );
+        }
+    }
+}
+
+/// The same check finds a key dropped from one manifest: the flow reads
+/// `$.External.surveySize` after GetSurveyConfig.
+#[test]
+fn a_key_dropped_from_a_public_manifest_is_unknown() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("public-dropped-key");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (flow, handlers) = PUBLIC_FLOWS[0];
+    for handler in handlers {
+        let text =
+            std::fs::read_to_string(format!("tests/manifests/public/{handler}.json")).unwrap();
+        let mut manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if *handler == "get_survey_config" {
+            let external = manifest["external"].as_array_mut().unwrap();
+            let before = external.len();
+            external.retain(|e| e["key"] != "surveySize");
+            assert_eq!(external.len(), before - 1);
+        }
+        std::fs::write(dir.join(format!("{handler}.json")), manifest.to_string()).unwrap();
+    }
+    let args = public_args(flow, handlers, &dir);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, seen, messages) = check_json(&args);
+    assert_eq!(code, 1);
+    let unknown: Vec<&String> = seen
+        .iter()
+        .zip(&messages)
+        .filter(|(f, _)| f.code == "unknown-key")
+        .map(|(_, m)| m)
+        .collect();
+    assert!(!unknown.is_empty(), "{seen:?}");
+    for message in unknown {
+        assert_eq!(
+            message,
+            "`$.External.surveySize` is never returned by get_survey_config"
+        );
+    }
 }

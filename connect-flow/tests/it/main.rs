@@ -5,5 +5,8 @@
 mod checker;
 mod cli;
 mod flows;
+mod html_report;
 mod manifest_schema;
 mod robustness;
+mod sarif;
+mod scaffold;

@@ -60,19 +60,30 @@ mod endpoint_type;
 mod initiation_method;
 mod maps;
 mod media_streams;
-mod paths;
 mod queue;
 mod reference;
 mod string_enum;
 
 pub use builder::ContactFlowEventBuilder;
 pub use channel::Channel;
+/// The contact data paths, in Connect's names: one tree, in
+/// [`connect_names::contact_data`], shared with `#[contact]`'s compile-time
+/// check and the flow checker.
+///
+/// ```
+/// use connect_types::event::{contact_data_paths, is_contact_data_path};
+///
+/// assert!(is_contact_data_path("Tags.aws:connect:instanceId"));
+/// assert!(is_contact_data_path("SegmentAttributes.connect:Subtype.ValueString"));
+/// assert!(!is_contact_data_path("CustomerEndpoint.Adress"));
+/// assert!(contact_data_paths().iter().any(|path| path == "CustomerEndpoint.Address"));
+/// ```
+pub use connect_names::contact_data::{contact_data_paths, is_contact_data_path};
 pub use contact_data::ContactData;
 pub use endpoint::Endpoint;
 pub use endpoint_type::EndpointType;
 pub use initiation_method::InitiationMethod;
 pub use media_streams::{AudioStream, CustomerMedia, MediaStreams};
-pub use paths::{is_contact_data_path, CONTACT_DATA_PATHS};
 pub use queue::Queue;
 pub use reference::Reference;
 

@@ -127,7 +127,8 @@ pub(crate) fn parse_int(s: &str, wide: bool) -> Option<Coerced> {
 /// Read by serde_json's number parser, the one that reads the event's JSON
 /// numbers: `"2.5"` coerces to exactly the `f64` that `2.5` gives, and a
 /// binary carries one float parser, not also the standard library's
-/// (`str::parse::<f64>` brings its own tables and code, about 16 KB).
+/// (`str::parse::<f64>` brings its own tables and code: its size is in
+/// BENCHMARKS.md, "Release size and build time").
 pub(crate) fn parse_float(s: &str) -> Option<f64> {
     if !is_number_text(s.as_bytes()) {
         return None;

@@ -50,6 +50,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, Expected, Visitor};
 use serde_json::value::RawValue;
 
+use crate::error::{ErrorType, InvokeError};
+
 pub use self::error::ExtractError;
 pub use self::lenient::Lenient;
 pub use self::scan::{scan, EventPlan, Scanned};
@@ -112,6 +114,45 @@ pub fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Extra
 pub fn from_slice_strict<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, ExtractError> {
     let text = std::str::from_utf8(bytes).map_err(ExtractError::utf8)?;
     from_text(text, false)
+}
+
+/// A `&ContactData` argument: the whole `Details.ContactData` (as
+/// [`Scanned::contact_data`] returns it), read strictly: the event model's
+/// types are Connect's, so a `ContactId` that is a number is a bad event,
+/// not a value to coerce. Errors name their path below
+/// `Details.ContactData`, and never a value.
+///
+/// ```
+/// use connect_types::error::ErrorType;
+/// use connect_types::event::ContactData;
+/// use connect_types::extract::contact_data;
+/// use serde_json::value::RawValue;
+///
+/// let raw = RawValue::from_string(r#"{"ContactId": 15550100}"#.to_owned()).unwrap();
+/// let error = contact_data::<ContactData>(Some(&raw)).unwrap_err();
+/// assert_eq!(error.error_type(), "InvalidEvent");
+/// assert!(error.to_string().starts_with("Details.ContactData.ContactId: invalid type"));
+///
+/// let error = contact_data::<ContactData>(None).unwrap_err();
+/// assert_eq!(error.kind(), ErrorType::InvalidEvent);
+/// ```
+pub fn contact_data<'de, T: Deserialize<'de>>(
+    raw: Option<&'de RawValue>,
+) -> Result<T, InvokeError> {
+    let Some(raw) = raw else {
+        return Err(InvokeError::new(
+            ErrorType::InvalidEvent,
+            "Details.ContactData: missing required field (expected an object)",
+        ));
+    };
+    from_slice_strict(raw.get().as_bytes()).map_err(|error| {
+        let message = if error.path().is_empty() {
+            format!("Details.ContactData: {error}")
+        } else {
+            format!("Details.ContactData.{error}")
+        };
+        InvokeError::new(error.kind(), message)
+    })
 }
 
 /// [`from_slice`] (`coerce`) or [`from_slice_strict`] after the UTF-8 check.

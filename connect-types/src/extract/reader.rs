@@ -186,8 +186,9 @@ impl<'de> Reader<'de> {
     ///
     /// Inlined for the usual string, ASCII with no escape: one run to its
     /// closing quote. Anything else is [`Reader::string_rest_any`]'s, out of
-    /// line (a call that keeps all its state live costs some forty
-    /// instructions of register saves, several times per event).
+    /// line: a call that keeps all its state live pays for saving its
+    /// registers, and strings are read many times per event (the cost is in
+    /// BENCHMARKS.md, "Instructions per invocation").
     #[inline(always)]
     fn string_rest(&mut self) -> Result<bool, Syntax> {
         let mut high = 0;
@@ -378,8 +379,8 @@ impl<'de> Reader<'de> {
 
 /// `bytes` as a `str`. A captured value was already checked string by
 /// string; this is the way to a `str` that costs least on the usual short,
-/// ASCII-only value (`str::from_utf8` spends about a hundred instructions
-/// setting up for one).
+/// ASCII-only value, for which `str::from_utf8`'s setup outweighs the check
+/// (BENCHMARKS.md, "Instructions per invocation").
 #[inline]
 fn utf8(bytes: &[u8]) -> Option<&str> {
     if bytes.is_ascii() {

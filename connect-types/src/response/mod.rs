@@ -9,8 +9,9 @@
 //! At run time the response is serialised once and checked against
 //! Connect's limit of [`MAX_RESPONSE_BYTES`] (32 KB of UTF-8). A
 //! hand-written impl (no derive) is also checked against the flat-string
-//! rule when it declares [`ResponseValidation::StringMap`]: the derive
-//! proves that rule at compile time, a hand-written impl cannot.
+//! rule and the key grammar when it declares
+//! [`ResponseValidation::StringMap`]: the derive proves both at compile
+//! time, a hand-written impl cannot.
 //!
 //! ```
 //! use connect_types::manifest::{ExternalKey, ResponseValidation, ValueType};
@@ -79,12 +80,14 @@ pub const MAX_RESPONSE_BYTES: usize = 32 * 1024;
 ///     }
 /// }
 ///
-/// // A number under STRING_MAP: Connect would reject it, so the check does first.
+/// // A number under STRING_MAP: Connect would reject it, so the check does
+/// // first. Keys may come from the event: the error names the entry's
+/// // position, never its key or value.
 /// let error = Reply { balance: 7 }.to_response_bytes().unwrap_err();
 /// assert_eq!(error.error_type(), "InvalidResponse");
 /// assert_eq!(
 ///     error.to_string(),
-///     "response key `balance` is a number: a STRING_MAP response holds only string values"
+///     "response entry 1 (counting from 1) is a number: a STRING_MAP response holds only string values"
 /// );
 /// ```
 #[diagnostic::on_unimplemented(
@@ -103,8 +106,9 @@ pub trait ConnectResponse: serde::Serialize {
 
     /// Serialises the response once and checks it: at most
     /// [`MAX_RESPONSE_BYTES`], and under STRING_MAP a flat object of string
-    /// values. A failure is an [`ErrorType::InvalidResponse`] error that
-    /// names the key, never a value.
+    /// values under keys of the key grammar (see [`check_flat_string_map`]).
+    /// A failure is an [`ErrorType::InvalidResponse`] error that names the
+    /// entry's position, never a key or a value.
     ///
     /// The derive overrides this with a version that skips the flat-string
     /// check, which it has proved at compile time.

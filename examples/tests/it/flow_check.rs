@@ -274,10 +274,13 @@ fn a_misspelt_external_key_is_found_with_the_suggestion() {
     assert_eq!(run.stderr, "");
     let expected = format!(
         "error[unknown-key]: `$.External.customerBalanse` is never returned by my_first_connect_lambda\n  \
-         --> {}: action \"{store}\", field Attributes.customerBalance\n   \
+         --> {}: block \"Set contact attributes\" {}, field Attributes.customerBalance\n   \
          = help: did you mean `customerBalance`?\n   \
-         = note: my_first_connect_lambda is the Lambda invoked by \"{balance}\"\n",
-        flow.display()
+         = note: my_first_connect_lambda is the Lambda invoked by \
+         block \"Invoke AWS Lambda function\" {} (MyFirstConnectLambda)\n",
+        flow.display(),
+        &store[..8],
+        &balance[..8],
     );
     assert!(
         run.stdout.starts_with(&expected),

@@ -1,10 +1,10 @@
 //! Each example's manifest, as its binary prints it with `--manifest`: valid
-//! against the manifest JSON Schema, and exactly the one committed in
+//! against the manifest JSON Schema. That it is exactly the one committed in
 //! `examples/manifests/<bin>.json` (each Lambda's contract, for reviewers and
-//! the flow checker).
-//!
-//! After a deliberate change, regenerate the committed files with
-//! `CONNECT_MANIFEST_DIR=manifests cargo test -p connect-lambda-examples --bins`.
+//! the flow checker) is each handler's generated test's business: this
+//! package has a `manifests/` folder, so `cargo test` compares them, and
+//! `CONNECT_MANIFEST=overwrite cargo test -p connect-lambda-examples --bins`
+//! updates them after a deliberate change.
 
 use crate::example_bins::{self, run, BINS};
 use connect_lambda::manifest::{Manifest, JSON_SCHEMA};
@@ -16,7 +16,7 @@ fn validator() -> jsonschema::Validator {
 }
 
 #[test]
-fn each_example_prints_its_committed_manifest_and_it_passes_the_schema() {
+fn each_example_prints_a_manifest_that_passes_the_schema() {
     let validator = validator();
     for (name, _) in BINS {
         let out = run(name, &["--manifest"], b"");
@@ -40,18 +40,6 @@ fn each_example_prints_its_committed_manifest_and_it_passes_the_schema() {
         for entry in &manifest.external {
             assert_eq!(entry.path, format!("$.External.{}", entry.key), "{name}");
         }
-
-        let file = example_bins::package_dir().join(format!("manifests/{name}.json"));
-        let committed =
-            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        assert!(
-            out.stdout == committed,
-            "{} is not what `{name} --manifest` prints: if the change is meant, regenerate it with \
-             `CONNECT_MANIFEST_DIR=manifests cargo test -p connect-lambda-examples --bins`\n\
-             --- printed\n{}\n--- committed\n{committed}",
-            file.display(),
-            out.stdout,
-        );
     }
 }
 

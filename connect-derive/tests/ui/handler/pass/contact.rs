@@ -7,14 +7,15 @@ async fn greet(
     #[contact(path = "Queue.Name")] queue: Option<String>,
     #[contact("References.invoice.Value")] invoice: Option<String>,
     #[contact("Tags.department")] department: Option<String>,
-    #[contact(path = "SegmentAttributes.connect-Subtype.ValueString")] subtype: Option<String>,
+    #[contact(path = "SegmentAttributes.connect:Subtype.ValueString")] subtype: Option<String>,
+    #[contact("Tags.aws:connect:instanceId")] instance: Option<String>,
     #[contact(path = "CustomerVoiceActivity.GreetingEndTimestamp", unchecked)] greeting_end: Option<String>,
 ) -> Echo {
-    let _ = (queue, invoice, department, subtype, greeting_end);
+    let _ = (queue, invoice, department, subtype, instance, greeting_end);
     Echo { echo: phone }
 }
 
 fn main() {
     let _handler = greet::handler();
-    assert_eq!(greet::manifest().contact_data.len(), 6);
+    assert_eq!(greet::manifest().contact_data.len(), 7);
 }

@@ -1,0 +1,158 @@
+//! The attribute toolkit of both macros: the options an attribute takes
+//! and the one message for an unknown one, slots that refuse a second
+//! value, and string literals however they arrive.
+
+use connect_names::suggest;
+use proc_macro2::Span;
+use syn::{Expr, ExprLit, Lit, LitStr};
+
+use super::ctxt::Ctxt;
+
+/// The options of one attribute, as its messages list them.
+pub(crate) struct OptionSet {
+    /// Where they are written: `#[connect_handler]`, `#[connect] on a field`.
+    pub attr: &'static str,
+    /// Each option as it is written: `rename = "..."`, `skip`.
+    pub forms: &'static [&'static str],
+}
+
+impl OptionSet {
+    /// The options' names, without their values.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.forms
+            .iter()
+            .map(|form| form.split([' ', '(']).next().unwrap_or(form))
+    }
+
+    /// `` `a = "..."`, `b` and `c` ``.
+    pub(crate) fn listed(&self) -> String {
+        suggest::list(self.forms)
+    }
+
+    /// The one message for an unknown option, at `span`:
+    /// ``unknown option `x` in #[...]: did you mean `y`? the options here are ...``.
+    pub(crate) fn unknown(&self, span: Span, word: &str) -> syn::Error {
+        let hint = match suggest::did_you_mean(word, self.names()) {
+            Some(close) => format!("did you mean `{close}`? "),
+            None => String::new(),
+        };
+        let options = match self.forms {
+            [only] => format!("the only option here is `{only}`"),
+            _ => format!("the options here are {}", self.listed()),
+        };
+        syn::Error::new(
+            span,
+            format!("unknown option `{word}` in {}: {hint}{options}", self.attr),
+        )
+    }
+}
+
+/// An option's value, given at most once: a second one is an error at its
+/// own token, and the first is kept.
+pub(crate) struct Slot<T> {
+    word: &'static str,
+    value: Option<T>,
+}
+
+impl<T> Slot<T> {
+    /// An empty slot for the option `word`.
+    pub(crate) fn new(word: &'static str) -> Self {
+        Slot { word, value: None }
+    }
+
+    /// Fills the slot, or reports the duplicate at `span`.
+    pub(crate) fn set(&mut self, cx: &Ctxt, span: Span, value: T) {
+        if self.value.is_some() {
+            cx.push(duplicate(span, self.word));
+        } else {
+            self.value = Some(value);
+        }
+    }
+
+    /// Whether a value was given.
+    pub(crate) fn is_set(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// The value given, if any.
+    pub(crate) fn get(self) -> Option<T> {
+        self.value
+    }
+}
+
+/// The one message for an option given twice, at the second.
+pub(crate) fn duplicate(span: Span, word: &str) -> syn::Error {
+    syn::Error::new(span, format!("`{word}` is given twice: keep one"))
+}
+
+/// `expr` without the invisible groups around it: a literal passed through
+/// `macro_rules!` (`$name:literal`, `$name:expr`) arrives in a
+/// `None`-delimited group.
+pub(crate) fn ungroup(mut expr: &Expr) -> &Expr {
+    while let Expr::Group(group) = expr {
+        expr = &group.expr;
+    }
+    expr
+}
+
+/// The string literal `expr` is, through any invisible groups.
+pub(crate) fn string_lit(expr: &Expr) -> Option<&LitStr> {
+    match ungroup(expr) {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Some(lit),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELD: OptionSet = OptionSet {
+        attr: "#[connect] on a field",
+        forms: &["rename = \"...\"", "skip", "display"],
+    };
+
+    #[test]
+    fn one_shape_for_an_unknown_option() {
+        let error = FIELD.unknown(Span::call_site(), "dispaly");
+        assert_eq!(
+            error.to_string(),
+            "unknown option `dispaly` in #[connect] on a field: did you mean `display`? the options here are `rename = \"...\"`, `skip` and `display`"
+        );
+        let only = OptionSet {
+            attr: "#[param]",
+            forms: &["rename = \"...\""],
+        };
+        assert_eq!(
+            only.unknown(Span::call_site(), "renam").to_string(),
+            "unknown option `renam` in #[param]: did you mean `rename`? the only option here is `rename = \"...\"`"
+        );
+    }
+
+    #[test]
+    fn literals_come_out_of_invisible_groups() {
+        let lit: Expr = syn::parse_quote!("MyLambda");
+        let grouped = Expr::Group(syn::ExprGroup {
+            attrs: Vec::new(),
+            group_token: Default::default(),
+            expr: Box::new(lit),
+        });
+        assert_eq!(
+            string_lit(&grouped).map(LitStr::value).as_deref(),
+            Some("MyLambda")
+        );
+    }
+
+    #[test]
+    fn a_slot_keeps_the_first_value() {
+        let cx = Ctxt::new();
+        let mut slot = Slot::new("rename");
+        slot.set(&cx, Span::call_site(), 1);
+        slot.set(&cx, Span::call_site(), 2);
+        let error = cx.check().unwrap_err();
+        assert_eq!(error.to_string(), "`rename` is given twice: keep one");
+        assert_eq!(slot.get(), Some(1));
+    }
+}
