@@ -845,14 +845,14 @@ fn cases() -> Vec<Case> {
             Panicky,
             edited(json!({"word": "panic-now-SECRET"}), |_| {}),
             "HandlerPanic",
-            &["the handler `panicky` panicked at tests/bad_input.rs:", "left out"],
+            &["the handler `panicky` panicked at tests/it/bad_input.rs:", "left out"],
         ),
         case(
             "a panic while the response is serialised",
             Panicky,
             edited(json!({"word": "panic-late-SECRET"}), |_| {}),
             "HandlerPanic",
-            &["the handler `panicky` panicked at tests/bad_input.rs:", "left out"],
+            &["the handler `panicky` panicked at tests/it/bad_input.rs:", "left out"],
         ),
     ]
 }

@@ -210,7 +210,7 @@ async fn serves_a_series_and_survives_bad_events() {
     assert_error(
         &outcomes[9],
         "HandlerPanic",
-        "the handler `company_echo` panicked at tests/support/company_handler.rs:",
+        "the handler `company_echo` panicked at test-support/src/company_handler.rs:",
     );
     assert!(!outcomes[9]
         .error_message()
