@@ -27,7 +27,7 @@ pub const FOLDER: &str = "manifests";
 const UPDATE: &str = "CONNECT_MANIFEST=overwrite cargo test";
 
 /// The body of each handler's generated test: exports the manifest to
-/// `CONNECT_MANIFEST_DIR` when it is set, and [`check`]s the committed one.
+/// `CONNECT_MANIFEST_DIR` when it is set, and checks the committed one (`check`).
 pub fn generated_test(crate_dir: &str, manifest: &Manifest) {
     crate::manifest_dir::export(manifest);
     check(crate_dir, manifest);
