@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 
 use connect_lambda::Handler;
 use connect_test_support::company_handler::{event, CompanyEcho};
+use connect_test_support::process_checks::{self, Check};
 use serde_json::json;
 
 /// Set in the child's environment: be the handler binary.
@@ -23,9 +24,6 @@ const LAMBDA_VARIABLES: &[&str] = &[
     "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
     "AWS_LAMBDA_MAX_CONCURRENCY",
 ];
-
-/// One check of the child's behaviour.
-type Check = fn() -> Result<(), String>;
 
 fn main() {
     if std::env::var_os(CHILD).is_some() {
@@ -45,24 +43,7 @@ fn main() {
             a_missing_lambda_variable_is_an_error_not_a_panic,
         ),
     ];
-    let mut failed = 0;
-    for (name, check) in checks {
-        match check() {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(problem) => {
-                failed += 1;
-                println!("test {name} ... FAILED\n{problem}");
-            }
-        }
-    }
-    println!();
-    println!(
-        "cli_process: {} passed, {failed} failed",
-        checks.len() - failed
-    );
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    process_checks::run("cli_process", checks);
 }
 
 /// The handler binary: what a user's `main` does.

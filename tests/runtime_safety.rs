@@ -15,6 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use connect_lambda::{connect_handler, ConnectResponse, Context, RemainingTime};
+use connect_test_support::process_checks::{self, Check};
 use connect_test_support::runtime_api::{self, Outcome, RuntimeApi};
 use serde_json::json;
 
@@ -125,9 +126,6 @@ fn event(word: &str) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // The harness.
 
-/// One check of the child's behaviour.
-type Check = fn() -> Result<(), String>;
-
 fn main() {
     if std::env::var_os(CHILD).is_some() {
         child();
@@ -157,24 +155,7 @@ fn main() {
             refusing_api,
         ),
     ];
-    let mut failed = 0;
-    for (name, check) in checks {
-        match check() {
-            Ok(()) => println!("test {name} ... ok"),
-            Err(problem) => {
-                failed += 1;
-                println!("test {name} ... FAILED\n{problem}");
-            }
-        }
-    }
-    println!();
-    println!(
-        "runtime_safety: {} passed, {failed} failed",
-        checks.len() - failed
-    );
-    if failed > 0 {
-        std::process::exit(1);
-    }
+    process_checks::run("runtime_safety", checks);
 }
 
 /// The handler binary: what a user's `main` does.

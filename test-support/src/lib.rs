@@ -10,12 +10,15 @@
 //! - [`fuzz_checks`]: the property each fuzz target checks, also run by the
 //!   facade's `fuzz_corpus` and `properties` tests;
 //! - [`large_event`]: the benchmarks' large event, committed as
-//!   `examples/events/large-contact.json`.
+//!   `examples/events/large-contact.json`;
+//! - [`process_checks`]: the runner of the tests that re-run themselves as
+//!   a child process.
 //!
 //! `publish = false`: it exists for this workspace (and `fuzz/`) only.
 
 pub mod company_handler;
 pub mod fuzz_checks;
 pub mod large_event;
+pub mod process_checks;
 pub mod runtime_api;
 pub mod tutorial_handlers;
