@@ -498,7 +498,7 @@ fn map_overrides_name_matching() {
 #[test]
 fn a_lambda_chain_past_20_seconds() {
     let messages = assert_findings(
-        &["tests/flows/rules/chain_fires.json"],
+        &["tests/codes/lambda-chain-timeout/fires/flow.json"],
         0,
         &[
             (
@@ -538,14 +538,14 @@ fn a_lambda_chain_past_20_seconds() {
 /// 16 and 6 seconds.
 #[test]
 fn a_prompt_ends_a_lambda_chain() {
-    let (_, seen, _) = check_json(&["tests/flows/rules/chain_with_prompt.json"]);
+    let (_, seen, _) = check_json(&["tests/codes/lambda-chain-timeout/passes/flow.json"]);
     assert!(seen.iter().all(|f| f.code == "no-manifest"), "{seen:?}");
 }
 
 #[test]
 fn an_unreachable_block() {
     assert_findings(
-        &["tests/flows/rules/unreachable_fires.json"],
+        &["tests/codes/unreachable-block/fires/flow.json"],
         0,
         &[(
             W,
@@ -554,13 +554,13 @@ fn an_unreachable_block() {
             Some("Identifier"),
         )],
     );
-    assert_findings(&["tests/flows/rules/unreachable_passes.json"], 0, &[]);
+    assert_findings(&["tests/codes/unreachable-block/passes/flow.json"], 0, &[]);
 }
 
 #[test]
 fn a_lambda_block_without_an_error_branch() {
     assert_findings(
-        &["tests/flows/rules/no_error_branch_fires.json"],
+        &["tests/codes/no-error-branch/fires/flow.json"],
         0,
         &[
             (
@@ -584,7 +584,7 @@ fn a_lambda_block_without_an_error_branch() {
 #[test]
 fn any_error_type_is_a_failure_branch() {
     assert_findings(
-        &["tests/flows/rules/no_error_branch_passes.json"],
+        &["tests/codes/no-error-branch/passes/flow.json"],
         0,
         &[
             (
@@ -601,7 +601,7 @@ fn any_error_type_is_a_failure_branch() {
 #[test]
 fn identifiers_the_flow_language_refuses() {
     let messages = assert_findings(
-        &["tests/flows/rules/invalid_identifier_fires.json"],
+        &["tests/codes/invalid-identifier/fires/flow.json"],
         1,
         &[
             (
@@ -625,11 +625,7 @@ fn identifiers_the_flow_language_refuses() {
             "the Identifier is 53 characters long; the flow language allows 50",
         ]
     );
-    assert_findings(
-        &["tests/flows/rules/invalid_identifier_passes.json"],
-        0,
-        &[],
-    );
+    assert_findings(&["tests/codes/invalid-identifier/passes/flow.json"], 0, &[]);
 }
 
 /// Real public flows that deploy with placeholders (tests/flows/public/,

@@ -4,6 +4,7 @@
 
 mod checker;
 mod cli;
+mod codes;
 mod flows;
 mod html_report;
 mod manifest_schema;

@@ -1,5 +1,5 @@
 //! The manifests the checker's tests read are manifests a writer could
-//! produce: each in tests/manifests/ passes connect-types' JSON Schema, and
+//! produce: each in tests/manifests/ and tests/codes/ passes connect-types' JSON Schema, and
 //! the deliberately malformed ones in tests/bad/ fail it, as the checker
 //! refuses them.
 
@@ -33,6 +33,19 @@ fn every_fixture_manifest_passes_the_schema() {
         .collect();
     paths.sort();
     assert!(paths.len() >= 7, "found {paths:?}");
+    // The finding codes' fixtures (tests/codes/<code>/<variant>/manifests/).
+    let codes = std::fs::read_dir(fixture("tests/codes")).unwrap();
+    for code in codes
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.is_dir())
+    {
+        for variant in ["fires", "passes"] {
+            let Ok(manifests) = std::fs::read_dir(code.join(variant).join("manifests")) else {
+                continue;
+            };
+            paths.extend(manifests.map(|entry| entry.unwrap().path()));
+        }
+    }
     // A valid manifest that only clashes with get_balance.json by name.
     paths.push(fixture("tests/bad/duplicate_get_balance.json"));
     for path in paths {

@@ -42,7 +42,7 @@ fn assert_valid(log: &Value) {
 fn the_log_passes_the_sarif_schema() {
     let (code, log) = sarif(&[
         "tests/flows/case_module.json",
-        "tests/flows/rules/chain_fires.json",
+        "tests/codes/lambda-chain-timeout/fires/flow.json",
         "--manifest",
         "tests/manifests/lookup_case.json",
         "--manifest",
@@ -87,7 +87,7 @@ fn the_log_passes_the_sarif_schema() {
     assert_eq!(chain["level"], "warning");
     assert_eq!(
         chain["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "tests/flows/rules/chain_fires.json"
+        "tests/codes/lambda-chain-timeout/fires/flow.json"
     );
 
     // unused-manifest has its manifest as the artifact and no block.
@@ -119,7 +119,7 @@ fn a_clean_run_is_a_valid_log_with_no_results() {
 /// The schema does catch a log that is not SARIF, so the tests above can fail.
 #[test]
 fn the_schema_refuses_a_result_without_a_message() {
-    let (_, mut log) = sarif(&["tests/flows/rules/unreachable_fires.json"]);
+    let (_, mut log) = sarif(&["tests/codes/unreachable-block/fires/flow.json"]);
     assert_valid(&log);
     log["runs"][0]["results"][0]
         .as_object_mut()
