@@ -3,8 +3,10 @@
 //! Flow authors work in the flow designer, a drawing. This page draws each
 //! flow the way the designer does (blocks at their designer positions,
 //! [`layout`]; labelled with the designer's names, [`crate::designer`];
-//! arrows for next, condition and error transitions) and marks each finding
-//! on its block, with the list beside the drawing. Everything is inline
+//! each branch a labelled row on its block, its arrow leaving from there)
+//! and marks each finding on its block, with the list beside the drawing,
+//! errors first; the page opens on the first error (page.js). A transfer to
+//! another flow on the page links to it ([`transfer`]). Everything is inline
 //! (CSS, SVG, one small script) and a Content-Security-Policy forbids any
 //! fetch, so the page opens from a CI artifact or an email.
 //!

@@ -4,7 +4,11 @@
 //! layout the browser computed, every block is visible, inside its drawing
 //! and uncovered once scrolled to, no two blocks overlap, every finding is
 //! marked on its block, a click on a finding scrolls to and highlights its
-//! block, focus opens a block's tip, and nothing was fetched. Chromium's `--dump-dom`
+//! block, focus opens a block's tip, nothing was fetched, errors precede
+//! warnings in every list, no finding's text is cut, no two branch labels
+//! overlap, each transfer link reaches a flow's section, and what the page
+//! opened on (the first error, focused, its block in view); it also writes
+//! the blocks' and labels' boxes for the tests to compare. Chromium's `--dump-dom`
 //! hands back the page with that verdict in `<output id="selftest">`; these
 //! tests hold the verdict to facts taken from the flow files and the JSON
 //! output. `--dump-dom` was chosen over driving the DevTools protocol: it
