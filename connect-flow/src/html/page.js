@@ -314,6 +314,7 @@
       flow: section ? section.getAttribute('data-path') : null,
       focused: document.activeElement === first,
       listedInView: inWindow(first.getBoundingClientRect()),
+      windowScrolled: scrollY,
       blockInView: blockInView
     };
   }

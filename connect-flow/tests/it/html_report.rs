@@ -321,7 +321,9 @@ fn exit_codes_are_those_of_the_other_formats() {
 /// `Metadata`, a 12-branch input block, a retry loop, a long unbroken
 /// `--map` help, warnings the checker lists before its error, a module
 /// invoked by the placeholder `<OPENING_HOURS_ARN>`; `drawing-hours.json`,
-/// the module, named "Opening hours" in its export. Rendered once and
+/// the module, named "Opening hours" in its export. Given after the public
+/// flow (warnings only, a drawing taller than the window) so the first
+/// error is in the third section, below the fold. Rendered once and
 /// shared: each Chromium start costs a second or more.
 fn drawing() -> Option<&'static (PathBuf, PathBuf, Value, String)> {
     static PAGE: OnceLock<Option<(PathBuf, PathBuf, Value, String)>> = OnceLock::new();
@@ -330,7 +332,8 @@ fn drawing() -> Option<&'static (PathBuf, PathBuf, Value, String)> {
         let dir = scratch("drawing");
         let main = repo().join("connect-flow/tests/html/drawing-main.json");
         let hours = repo().join("connect-flow/tests/html/drawing-hours.json");
-        let (page, code) = connect_flow(&[&main, &hours], "html");
+        let public = repo().join("connect-flow/tests/html/sbs_backend_guide.json");
+        let (page, code) = connect_flow(&[&public, &hours, &main], "html");
         assert_eq!(code, 1, "one error");
         let (verdict, dom) = render(&browser, &dir, &page);
         assert_clean(&verdict);
@@ -377,9 +380,14 @@ fn branch_labels_of_a_block_with_many_branches_do_not_overlap() {
     let labels = boxes(verdict, "labels");
     assert_eq!(overlapping(&labels), vec![], "{verdict}");
     assert_eq!(verdict["labelOverlaps"], 0, "{verdict}");
-    // Menu (the third action) has a Success row, 8 conditions and 3 errors,
-    // each label inside its block, one under the other.
-    let menu = boxes(verdict, "blocks")[2];
+    // Menu (the third action of the third drawing) has a Success row, 8
+    // conditions and 3 errors, each label inside its block, one under the
+    // other.
+    let main: Vec<[f64; 5]> = boxes(verdict, "blocks")
+        .into_iter()
+        .filter(|b| b[0] == 2.0)
+        .collect();
+    let menu = main[2];
     let inside: Vec<&[f64; 5]> = labels
         .iter()
         .filter(|l| {
@@ -419,7 +427,7 @@ fn a_flow_without_positions_is_drawn_as_a_layered_graph() {
     };
     let blocks: Vec<[f64; 5]> = boxes(verdict, "blocks")
         .into_iter()
-        .filter(|b| b[0] == 0.0)
+        .filter(|b| b[0] == 2.0)
         .collect();
     assert_eq!(blocks.len() as u64, actions_in(main));
     assert_eq!(overlapping(&blocks), vec![], "{verdict}");
@@ -445,7 +453,7 @@ fn errors_are_listed_first_and_the_page_opens_on_the_first() {
     let Some((main, _, verdict, dom)) = drawing() else {
         return;
     };
-    let section = &dom[dom.find(r#"<section class="flow" id="flow-0""#).unwrap()..];
+    let section = &dom[dom.find(r#"<section class="flow" id="flow-2""#).unwrap()..];
     let codes: Vec<&str> = section
         .match_indices(r#"<li class="finding "#)
         .map(|(at, _)| &section[at..at + 80])
@@ -466,6 +474,12 @@ fn errors_are_listed_first_and_the_page_opens_on_the_first() {
     assert_eq!(
         opened["focused"], true,
         "the finding has the focus: {verdict}"
+    );
+    // Not the public flow's first warning, above it: the window scrolled
+    // down to the error, which is in view with its block.
+    assert!(
+        opened["windowScrolled"].as_f64().unwrap() > 0.0,
+        "{verdict}"
     );
     assert_eq!(opened["listedInView"], true, "{verdict}");
     assert_eq!(
