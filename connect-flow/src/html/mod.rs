@@ -137,6 +137,25 @@ struct Links<'a> {
     targets: &'a Targets,
 }
 
+/// Where a transfer or module block goes, as the drawing shows it.
+enum Transfer<'a> {
+    /// Not a transfer, or one that names nothing.
+    None,
+    /// To the page's flow with this index.
+    Linked(usize, &'a Flow),
+    /// To a flow not on the page, by the name it is given.
+    Named(String),
+}
+
+impl<'a> Links<'a> {
+    fn of(&self, flow: &Flow, action: &Action) -> Transfer<'a> {
+        match self.targets.of_action(flow, action) {
+            Some(target) => Transfer::Linked(target, &self.flows[target]),
+            None => transfer::target_name(flow, action).map_or(Transfer::None, Transfer::Named),
+        }
+    }
+}
+
 /// Errors and warnings among `findings`.
 fn tally(findings: &[&Finding]) -> (usize, usize) {
     let errors = findings
@@ -198,8 +217,7 @@ fn flow_section(
                             (block(action, boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
                                    manifests,
-                                   links.targets.of_action(flow, action)
-                                       .map(|t| (t, &links.flows[t]))))
+                                   links.of(flow, action)))
                         }
                     }
                 }
@@ -238,7 +256,7 @@ fn block(
     is_start: bool,
     findings: &[&Finding],
     manifests: &Manifests,
-    transfer: Option<(usize, &Flow)>,
+    transfer: Transfer,
 ) -> Markup {
     let name = BlockName::of(action);
     let worst = worst(findings);
@@ -256,13 +274,16 @@ fn block(
             @if let Some(function) = &name.function {
                 div.function { (function) }
             }
-            @if let Some((target, flow)) = transfer {
+            @if let Transfer::Linked(target, flow) = transfer {
                 // Only a page-made `#flow-N` goes into href: the flow's own
                 // text stays in escaped element text and attributes.
                 a.transfer href=(format!("#flow-{target}")) data-transfer-to=(format!("flow-{target}"))
                     title=(format!("Go to {}", flow.path.display())) {
                     (file_name(flow))
                 }
+            } @else if let Transfer::Named(name) = &transfer {
+                // A flow not on the page: named, not linked.
+                div.transfer.unlinked title=(name) { (name) }
             }
             // One row per branch, as the designer lists them, each where its
             // arrow leaves: labels never share a row.

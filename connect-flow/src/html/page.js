@@ -135,6 +135,7 @@
     // A click on a listed finding highlights its block and scrolls it into
     // its pane's view; focus (as hover) opens a block's tip.
     var shown = 0;
+    var clipped = 0;
     scrollBehavior = 'auto';
     document.querySelectorAll('section.flow .finding[data-block-id]').forEach(function (item, n) {
       var section = item.closest('section.flow');
@@ -147,7 +148,10 @@
       var y = r.top + r.height / 2;
       var inView = x > pane.left && x < pane.right && y > pane.top && y < pane.bottom;
       block.focus();
-      var tip = getComputedStyle(block.querySelector('.tip')).display;
+      var tipElement = block.querySelector('.tip');
+      var tip = getComputedStyle(tipElement).display;
+      // The tip's messages and help wrap within it, as the list's do.
+      if (tipElement.scrollWidth > tipElement.clientWidth + 1) { clipped++; }
       block.blur();
       if (block.classList.contains('highlight') && item.classList.contains('highlight') && inView &&
           tip === 'block') {
@@ -168,7 +172,6 @@
       });
     });
     // Text in the findings wraps: nothing is cut at the list's edge.
-    var clipped = 0;
     document.querySelectorAll('.finding, .finding p, .finding .where').forEach(function (e) {
       if (e.scrollWidth > e.clientWidth + 1) { clipped++; }
     });

@@ -74,24 +74,46 @@ impl Targets {
     /// The index of the one flow `action` (a block of `flow`) transfers to
     /// or invokes, if it names exactly one flow on the page.
     pub fn of_action(&self, flow: &Flow, action: &Action) -> Option<usize> {
-        let parameter = match action.action_type.as_str() {
-            "TransferToFlow" => "ContactFlowId",
-            "InvokeFlowModule" => "FlowModuleId",
-            _ => return None,
-        };
-        let designer = flow
-            .metadata
-            .as_ref()
-            .and_then(|m| m.get("ActionMetadata"))
-            .and_then(|m| m.get(&action.identifier));
+        let (named, shown) = names(flow, action)?;
         // The parameter first: it is what Connect runs. The designer's
         // names are what the author saw when choosing the target.
-        let named = action
-            .parameters
-            .get(parameter)
-            .and_then(Value::as_str)
-            .map(name_in_reference);
-        let shown = designer.into_iter().flat_map(|d| {
+        named.into_iter().chain(shown).find_map(|name| {
+            match self.by_name.get(&loose(&name))?.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// The name to show for the target of a transfer or module block: the
+/// designer's name for it, else the name its parameter carries.
+pub fn target_name(flow: &Flow, action: &Action) -> Option<String> {
+    let (named, shown) = names(flow, action)?;
+    shown.into_iter().next().or(named).filter(|n| !n.is_empty())
+}
+
+/// For a transfer or module block: the name its parameter carries, and
+/// the names the designer wrote for its target; `None` for another block.
+fn names(flow: &Flow, action: &Action) -> Option<(Option<String>, Vec<String>)> {
+    let parameter = match action.action_type.as_str() {
+        "TransferToFlow" => "ContactFlowId",
+        "InvokeFlowModule" => "FlowModuleId",
+        _ => return None,
+    };
+    let named = action
+        .parameters
+        .get(parameter)
+        .and_then(Value::as_str)
+        .map(name_in_reference);
+    let designer = flow
+        .metadata
+        .as_ref()
+        .and_then(|m| m.get("ActionMetadata"))
+        .and_then(|m| m.get(&action.identifier));
+    let shown = designer
+        .into_iter()
+        .flat_map(|d| {
             [
                 d.pointer(&format!("/parameters/{parameter}/displayName")),
                 d.pointer("/ContactFlow/text"),
@@ -102,14 +124,9 @@ impl Targets {
             .flatten()
             .filter_map(Value::as_str)
             .map(str::to_owned)
-        });
-        named.into_iter().chain(shown).find_map(|name| {
-            match self.by_name.get(&loose(&name))?.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
         })
-    }
+        .collect();
+    Some((named, shown))
 }
 
 /// The name a flow reference carries: an ARN's last part (the flow's id),
@@ -225,5 +242,17 @@ mod tests {
         assert_eq!(targets.of_action(&flows[0], &flows[0].actions[0]), None);
         // The ARN's id names no flow here; the designer's name does.
         assert_eq!(targets.of_action(&flows[0], &flows[0].actions[1]), Some(3));
+        assert_eq!(
+            target_name(&flows[0], &flows[0].actions[1]).as_deref(),
+            Some("Hours check")
+        );
+        assert_eq!(
+            target_name(&flows[0], &flows[0].actions[0]).as_deref(),
+            Some("SHARED_ARN")
+        );
+        assert_eq!(
+            target_name(&flows[1], &flows[0].actions[1]).as_deref(),
+            Some("x")
+        );
     }
 }

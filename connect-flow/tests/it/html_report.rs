@@ -501,6 +501,9 @@ fn a_transfer_to_a_checked_flow_links_to_it() {
         "{verdict}"
     );
     assert!(dom.contains(r##"<a class="transfer" href="#flow-1" data-transfer-to="flow-1""##));
+    assert!(dom.contains(
+        r#"<div class="transfer unlinked" title="9b3e7f00-not-on-this-page">9b3e7f00-not-on-this-page</div>"#
+    ));
     assert!(dom.contains(&format!(
         r#"<section class="flow" id="flow-1" data-path="{}""#,
         hours.display()
