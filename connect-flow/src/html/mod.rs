@@ -64,6 +64,10 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
             .collect(),
     );
     let targets = Targets::of(flows);
+    let links = Links {
+        flows,
+        targets: &targets,
+    };
     let page = markup! {
         (DOCTYPE)
         html lang="en" {
@@ -107,7 +111,7 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                     }
                 }
                 @for (n, flow) in flows.iter().enumerate() {
-                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &Links { flows, targets: &targets }))
+                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &links))
                 }
                 output #selftest hidden {}
                 script { (PreEscaped(SCRIPT)) }
