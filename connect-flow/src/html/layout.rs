@@ -507,6 +507,30 @@ mod tests {
     }
 
     #[test]
+    fn blocks_of_a_layer_are_ordered_to_cross_fewer_arrows() {
+        // S -> P, Q; P -> X, Z; Q -> Y, X. In walk order the last layer is
+        // X, Z, Y, and P -> Z crosses Q -> X; Z, X, Y crosses nothing.
+        let f = flow(
+            &[
+                step("A", &["S"]),
+                step("S", &["P", "Q"]),
+                step("P", &["X", "Z"]),
+                step("Q", &["Y", "X"]),
+                terminal("X"),
+                terminal("Z"),
+                terminal("Y"),
+            ]
+            .join(","),
+            "{}",
+        );
+        let boxes = place(&f);
+        let (x, z, y) = (boxes[4], boxes[5], boxes[6]);
+        assert_eq!(x.x, z.x);
+        assert!(z.y < x.y && x.y < y.y, "Z {z:?}, X {x:?}, Y {y:?}");
+        assert_apart(&boxes);
+    }
+
+    #[test]
     fn a_block_is_as_tall_as_its_branch_rows() {
         let f = flow(
             &[
