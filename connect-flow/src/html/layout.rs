@@ -9,7 +9,8 @@
 //! once the edges that close loops are set aside, the blocks of a column
 //! are ordered to cross fewer arrows, and a block sits level with the
 //! blocks that lead to it where there is room, so a chain reads as a row
-//! and a branch fans out below it.
+//! and a branch fans out below it. A deep flow wraps, as text does, into
+//! bands of a few columns one below the other.
 //!
 //! A block is as tall as its branches need: the designer lists each branch
 //! on its own row with its label, and so does this drawing (see
@@ -55,6 +56,11 @@ pub const MARGIN: f64 = 40.0;
 /// layered layout.
 const LAYER_STEP: f64 = BLOCK_WIDTH + 80.0;
 const ROW_GAP: f64 = 48.0;
+/// The most layers in one band of the layered layout ([`fold`]): about
+/// what a laptop's window shows beside the findings, scrolled once.
+const BAND_LAYERS: usize = 8;
+/// Room between two bands, for the arrows that go back to the left.
+const BAND_GAP: f64 = 2.0 * ROW_GAP;
 
 /// A block's box on the drawing, in CSS pixels from the drawing's top left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -319,6 +325,36 @@ fn layered(flow: &Flow, heights: &[f64]) -> Vec<(f64, f64)> {
             free = y + heights[node] + ROW_GAP;
         }
     }
+    fold(&layers, offsets, heights)
+}
+
+/// Wraps a deep layout into bands of at most [`BAND_LAYERS`] layers, one
+/// below the other, as text wraps into lines: a long chain of blocks (a
+/// flow that sets attributes one block at a time) would otherwise be one
+/// row many screens wide. The bands are of even width, so no band holds a
+/// lone last block. Each band moves as a whole, so it keeps its shape, and
+/// the bands' heights do not overlap, so neither do their blocks.
+fn fold(layers: &[Vec<usize>], mut offsets: Vec<(f64, f64)>, heights: &[f64]) -> Vec<(f64, f64)> {
+    let bands = layers.len().div_ceil(BAND_LAYERS).max(1);
+    let width = layers.len().div_ceil(bands).max(1);
+    let mut top = 0.0f64;
+    for band in layers.chunks(width) {
+        let nodes = || band.iter().flatten().copied();
+        let first = nodes().map(|m| offsets[m].1).fold(f64::INFINITY, f64::min);
+        let last = nodes()
+            .map(|m| offsets[m].1 + heights[m])
+            .fold(f64::NEG_INFINITY, f64::max);
+        if !first.is_finite() {
+            continue;
+        }
+        let shift = top - first;
+        for (column, layer) in band.iter().enumerate() {
+            for &node in layer {
+                offsets[node] = (column as f64 * LAYER_STEP, offsets[node].1 + shift);
+            }
+        }
+        top = last + shift + BAND_GAP;
+    }
     offsets
 }
 
@@ -527,6 +563,24 @@ mod tests {
         let (x, z, y) = (boxes[4], boxes[5], boxes[6]);
         assert_eq!(x.x, z.x);
         assert!(z.y < x.y && x.y < y.y, "Z {z:?}, X {x:?}, Y {y:?}");
+        assert_apart(&boxes);
+    }
+
+    #[test]
+    fn a_long_chain_wraps_into_bands() {
+        let ids: Vec<String> = (0..20).map(|i| format!("S{i}")).collect();
+        let mut actions: Vec<String> = vec![step("A", &["S0"])];
+        for pair in ids.windows(2) {
+            actions.push(step(&pair[0], &[&pair[1]]));
+        }
+        actions.push(terminal("S19"));
+        let boxes = place(&flow(&actions.join(","), "{}"));
+        // 21 layers: three bands of 7.
+        let columns = boxes.iter().map(|b| b.x as i64).max().unwrap() / LAYER_STEP as i64 + 1;
+        assert_eq!(columns, 7);
+        // The eighth block starts the second band, at the left, below.
+        assert_eq!(boxes[7].x, boxes[0].x);
+        assert!(boxes[7].y >= boxes[6].y + boxes[6].height + BAND_GAP);
         assert_apart(&boxes);
     }
 

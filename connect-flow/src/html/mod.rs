@@ -407,7 +407,14 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
             let (sx, sy) = boxes[from].port(port);
             let tx = boxes[to].x;
             let ty = boxes[to].y + layout::BLOCK_HEIGHT / 2.0;
-            let bend = ((tx - sx).abs() / 2.0).max(60.0);
+            // Forward, a wide S; backward (a loop, or the next band of a
+            // wrapped layout), a short one: a bend as wide as the way back
+            // would leave the drawing on the left.
+            let bend = if tx >= sx {
+                ((tx - sx) / 2.0).max(60.0)
+            } else {
+                MARGIN
+            };
             arrows.push((
                 edge_class(kind),
                 format!(
