@@ -3,8 +3,10 @@
 //! Flow authors work in the flow designer, a drawing. This page draws each
 //! flow the way the designer does (blocks at their designer positions,
 //! [`layout`]; labelled with the designer's names, [`crate::designer`];
-//! arrows for next, condition and error transitions) and marks each finding
-//! on its block, with the list beside the drawing. Everything is inline
+//! each branch a labelled row on its block, its arrow leaving from there)
+//! and marks each finding on its block, with the list beside the drawing,
+//! errors first; the page opens on the first error (page.js). A transfer to
+//! another flow on the page links to it ([`transfer`]). Everything is inline
 //! (CSS, SVG, one small script) and a Content-Security-Policy forbids any
 //! fetch, so the page opens from a CI artifact or an email.
 //!
@@ -29,6 +31,7 @@
 //! ```
 
 pub mod layout;
+pub mod transfer;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -41,7 +44,8 @@ use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::Manifests;
 use crate::report::{plural, Summary};
-use layout::{place, Rect, BLOCK_HEIGHT, BLOCK_WIDTH, MARGIN};
+use layout::{place, Rect, BLOCK_WIDTH, MARGIN};
+use transfer::Targets;
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
@@ -53,10 +57,17 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// each Lambda block's manifest from `manifests`.
 pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> String {
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
-    let unowned: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| !flows.iter().any(|flow| flow.path == f.file))
-        .collect();
+    let unowned = errors_first(
+        findings
+            .iter()
+            .filter(|f| !flows.iter().any(|flow| flow.path == f.file))
+            .collect(),
+    );
+    let targets = Targets::of(flows);
+    let links = Links {
+        flows,
+        targets: &targets,
+    };
     let page = markup! {
         (DOCTYPE)
         html lang="en" {
@@ -100,7 +111,7 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                     }
                 }
                 @for (n, flow) in flows.iter().enumerate() {
-                    (flow_section(n, flow, manifests, &of_flow(findings, flow)))
+                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &links))
                 }
                 output #selftest hidden {}
                 script { (PreEscaped(SCRIPT)) }
@@ -110,8 +121,43 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
     page.into_string()
 }
 
+/// The findings on `flow`, errors first (see [`errors_first`]).
 fn of_flow<'a>(findings: &'a [Finding], flow: &Flow) -> Vec<&'a Finding> {
-    findings.iter().filter(|f| f.file == flow.path).collect()
+    errors_first(findings.iter().filter(|f| f.file == flow.path).collect())
+}
+
+/// Errors before warnings, each in the checker's order: an error stops the
+/// pipeline, so it is what a reader should meet first (and the page opens
+/// on the first one, page.js).
+fn errors_first(mut findings: Vec<&Finding>) -> Vec<&Finding> {
+    // A stable sort keeps the order within each severity.
+    findings.sort_by_key(|f| f.severity() != Severity::Error);
+    findings
+}
+
+/// What a block needs to link to the other flows on the page.
+struct Links<'a> {
+    flows: &'a [Flow],
+    targets: &'a Targets,
+}
+
+/// Where a transfer or module block goes, as the drawing shows it.
+enum Transfer<'a> {
+    /// Not a transfer, or one that names nothing.
+    None,
+    /// To the page's flow with this index.
+    Linked(usize, &'a Flow),
+    /// To a flow not on the page, by the name it is given.
+    Named(String),
+}
+
+impl<'a> Links<'a> {
+    fn of(&self, flow: &Flow, action: &Action) -> Transfer<'a> {
+        match self.targets.of_action(flow, action) {
+            Some(target) => Transfer::Linked(target, &self.flows[target]),
+            None => transfer::target_name(flow, action).map_or(Transfer::None, Transfer::Named),
+        }
+    }
 }
 
 /// Errors and warnings among `findings`.
@@ -141,10 +187,16 @@ fn legend() -> Markup {
     }
 }
 
-fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Finding]) -> Markup {
+fn flow_section(
+    n: usize,
+    flow: &Flow,
+    manifests: &Manifests,
+    findings: &[&Finding],
+    links: &Links,
+) -> Markup {
     let boxes = place(flow);
     let width = boxes.iter().map(|r| r.x).fold(0.0, f64::max) + BLOCK_WIDTH + MARGIN;
-    let height = boxes.iter().map(|r| r.y).fold(0.0, f64::max) + BLOCK_HEIGHT + MARGIN;
+    let height = boxes.iter().map(|r| r.y + r.height).fold(0.0, f64::max) + MARGIN;
     let mut on_block: HashMap<&str, Vec<&Finding>> = HashMap::new();
     for finding in findings {
         if let Some(action) = finding.action.as_deref() {
@@ -153,12 +205,13 @@ fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Findi
     }
     let start = flow.position(&flow.start_action);
     markup! {
-        section.flow id=(format!("flow-{n}")) {
+        section.flow id=(format!("flow-{n}")) data-path=(flow.path.display()) {
             h2 { (flow.path.display()) }
             div.layout {
                 div.pane {
                     div.canvas style=(format!("width:{width:.0}px;height:{height:.0}px;\
-                        --block-width:{BLOCK_WIDTH}px;--block-height:{BLOCK_HEIGHT}px")) {
+                        --block-width:{BLOCK_WIDTH}px;--block-height:{}px;--port-row:{}px",
+                        layout::BLOCK_HEIGHT, layout::PORT_ROW)) {
                         (edges(flow, &boxes, width, height))
                         @if let Some(start) = start {
                             div.start-marker style=(format!("left:{:.1}px;top:{:.1}px",
@@ -167,7 +220,8 @@ fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Findi
                         @for (index, action) in flow.actions.iter().enumerate() {
                             (block(action, boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
-                                   manifests))
+                                   manifests,
+                                   links.of(flow, action)))
                         }
                     }
                 }
@@ -206,21 +260,42 @@ fn block(
     is_start: bool,
     findings: &[&Finding],
     manifests: &Manifests,
+    transfer: Transfer,
 ) -> Markup {
     let name = BlockName::of(action);
     let worst = worst(findings);
     let returns = lambda_returns(action, manifests);
+    let has_errors = !action.transitions.errors.is_empty();
     markup! {
         div.block.start[is_start]
             .has-error[worst == Some(Severity::Error)]
             .has-warning[worst == Some(Severity::Warning)]
             data-block-id=(action.identifier)
             tabindex="0"
-            style=(format!("left:{:.1}px;top:{:.1}px", at.x, at.y)) {
+            style=(format!("left:{:.1}px;top:{:.1}px;height:{:.1}px", at.x, at.y, at.height)) {
             div.type { (name.type_name) }
             div.label title=(action.identifier) { (name.label.as_str()) }
             @if let Some(function) = &name.function {
                 div.function { (function) }
+            }
+            @if let Transfer::Linked(target, flow) = transfer {
+                // Only a page-made `#flow-N` goes into href: the flow's own
+                // text stays in escaped element text and attributes.
+                a.transfer href=(format!("#flow-{target}")) data-transfer-to=(format!("flow-{target}"))
+                    title=(format!("Go to {}", flow.path.display())) {
+                    (file_name(flow))
+                }
+            } @else if let Transfer::Named(name) = &transfer {
+                // A flow not on the page: named, not linked.
+                div.transfer.unlinked title=(name) { (name) }
+            }
+            // One row per branch, as the designer lists them, each where its
+            // arrow leaves: labels never share a row.
+            div.ports {
+                @for (kind, _) in action.transitions.targets() {
+                    @let (class, label, title) = port_label(action, kind, has_errors);
+                    div.port.(class) title=(title) { (label) }
+                }
             }
             @if let Some(worst) = worst {
                 span.badge.(worst.as_str()) data-count=(findings.len()) { (findings.len()) }
@@ -305,39 +380,49 @@ fn finding_item(finding: &Finding, action: Option<&Action>, unplaced: bool) -> M
     }
 }
 
+/// The name a flow is shown by in a link: its file's name.
+fn file_name(flow: &Flow) -> String {
+    flow.path.file_name().map_or_else(
+        || flow.path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 /// The arrows: one per transition with a target that exists, leaving the
-/// source's right side at a port of its own (as the designer's branches do)
-/// and entering the target's left side.
+/// source's right side at its branch row and entering the target's left
+/// side.
 fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
-    struct Arrow {
-        class: &'static str,
-        path: String,
-        label: Option<(f64, f64, String)>,
+    // The first action of an Identifier is the one a transition reaches
+    // (as `Flow::position`), found in constant time for a large flow.
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(flow.actions.len());
+    for (i, action) in flow.actions.iter().enumerate() {
+        index.entry(action.identifier.as_str()).or_insert(i);
     }
-    let mut arrows = Vec::new();
-    for (index, action) in flow.actions.iter().enumerate() {
-        let targets: Vec<(EdgeKind, &str)> = action.transitions.targets().collect();
-        let ports = targets.len() as f64 + 1.0;
-        for (port, (kind, target)) in targets.iter().enumerate() {
-            let Some(to) = flow.position(target) else {
+    let mut arrows: Vec<(&'static str, String)> = Vec::new();
+    for (from, action) in flow.actions.iter().enumerate() {
+        for (port, (kind, target)) in action.transitions.targets().enumerate() {
+            let Some(&to) = index.get(target) else {
                 continue;
             };
-            let from = boxes[index];
-            let sx = from.x + BLOCK_WIDTH;
-            let sy = from.y + BLOCK_HEIGHT * (port as f64 + 1.0) / ports;
+            let (sx, sy) = boxes[from].port(port);
             let tx = boxes[to].x;
-            let ty = boxes[to].y + BLOCK_HEIGHT / 2.0;
-            let bend = ((tx - sx).abs() / 2.0).max(60.0);
-            let (class, label) = edge_kind(action, *kind);
-            arrows.push(Arrow {
-                class,
-                path: format!(
+            let ty = boxes[to].y + layout::BLOCK_HEIGHT / 2.0;
+            // Forward, a wide S; backward (a loop, or the next band of a
+            // wrapped layout), a short one: a bend as wide as the way back
+            // would leave the drawing on the left.
+            let bend = if tx >= sx {
+                ((tx - sx) / 2.0).max(60.0)
+            } else {
+                MARGIN
+            };
+            arrows.push((
+                edge_class(kind),
+                format!(
                     "M{sx:.1} {sy:.1} C{:.1} {sy:.1} {:.1} {ty:.1} {tx:.1} {ty:.1}",
                     sx + bend,
                     tx - bend
                 ),
-                label: label.map(|text| (sx + 4.0, sy - 3.0, text)),
-            });
+            ));
         }
     }
     markup! {
@@ -350,50 +435,64 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
                     }
                 }
             }
-            @for arrow in &arrows {
-                path class=(format!("edge {}", arrow.class))
-                    marker-end=(format!("url(#arrow-{})", arrow.class)) d=(arrow.path) {}
-                @if let Some((x, y, text)) = &arrow.label {
-                    text class=(format!("port {}", arrow.class))
-                        x=(format!("{x:.1}")) y=(format!("{y:.1}")) { (text) }
-                }
+            @for (class, path) in &arrows {
+                path class=(format!("edge {class}"))
+                    marker-end=(format!("url(#arrow-{class})")) d=(path) {}
             }
         }
     }
 }
 
-/// The arrow's class and the short label the designer shows at its port.
-fn edge_kind(action: &Action, kind: EdgeKind) -> (&'static str, Option<String>) {
-    // Room between two designer blocks is about 40 px: a dozen characters.
-    const LABEL_CHARS: usize = 12;
-    let short = |text: &str| -> String {
-        if text.chars().count() > LABEL_CHARS {
-            text.chars().take(LABEL_CHARS - 1).chain(['…']).collect()
-        } else {
-            text.to_owned()
-        }
-    };
+fn edge_class(kind: EdgeKind) -> &'static str {
     match kind {
-        EdgeKind::Next => ("next", None),
+        EdgeKind::Next => "next",
+        EdgeKind::Condition(_) => "condition",
+        EdgeKind::Error(_) => "error",
+    }
+}
+
+/// A branch row's class, its label as the designer shows it, and the
+/// whole condition for its tooltip (the row cuts a long label with an
+/// ellipsis).
+fn port_label(action: &Action, kind: EdgeKind, has_errors: bool) -> (&'static str, String, String) {
+    let class = edge_class(kind);
+    match kind {
+        // The designer calls the way on "Success" where a block can fail.
+        EdgeKind::Next => {
+            let label = if has_errors { "Success" } else { "Next" };
+            (class, label.to_owned(), label.to_owned())
+        }
         EdgeKind::Condition(i) => {
-            let operand = action.transitions.conditions[i]
-                .condition
-                .as_ref()
-                .and_then(|c| c.get("Operands"))
-                .and_then(|o| o.get(0))
+            let condition = action.transitions.conditions[i].condition.as_ref();
+            let operator = condition
+                .and_then(|c| c.get("Operator"))
                 .and_then(Value::as_str)
-                .map(short);
-            ("condition", operand)
+                .unwrap_or("");
+            let operands: Vec<&str> = condition
+                .and_then(|c| c.get("Operands"))
+                .and_then(Value::as_array)
+                .map(|o| o.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let label = match operands.first() {
+                Some(operand) => (*operand).to_owned(),
+                None if !operator.is_empty() => operator.to_owned(),
+                None => format!("Condition {}", i + 1),
+            };
+            let title = format!("{operator} {}", operands.join(", "))
+                .trim()
+                .to_owned();
+            (class, label, title)
         }
         EdgeKind::Error(i) => {
+            let error_type = action.transitions.errors[i].error_type.as_str();
             // The designer's branch names for the common error types.
-            let label = match action.transitions.errors[i].error_type.as_str() {
-                "NoMatchingError" => "Error".to_owned(),
-                "NoMatchingCondition" => "No match".to_owned(),
-                "TimeLimitExceeded" | "InputTimeLimitExceeded" => "Timeout".to_owned(),
-                other => short(other),
+            let label = match error_type {
+                "NoMatchingError" => "Error",
+                "NoMatchingCondition" => "No match",
+                "TimeLimitExceeded" | "InputTimeLimitExceeded" => "Timeout",
+                other => other,
             };
-            ("error", Some(label))
+            (class, label.to_owned(), error_type.to_owned())
         }
     }
 }
@@ -430,8 +529,35 @@ mod tests {
         assert!(page.contains("&lt;b&gt;Custom&lt;/b&gt;"));
         // The dangling target is named in the finding's message.
         assert!(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
-        // A condition label, cut to fit between blocks.
-        assert!(page.contains("&lt;script&gt;ale…</text>"));
+        // A condition's label and its whole condition, as text.
+        assert!(page.contains(
+            r#"<div class="port condition" title="Equals &lt;script&gt;alert(3)">&lt;script&gt;alert(3)</div>"#
+        ));
+    }
+
+    #[test]
+    fn a_transfer_link_escapes_the_target_flow_s_names() {
+        let main = Flow::from_slice(
+            br#"{"Version": "2019-10-30", "StartAction": "T", "Actions": [
+              {"Identifier": "T", "Type": "TransferToFlow",
+               "Parameters": {"ContactFlowId": "<script>alert(1)</script>"}, "Transitions": {}}]}"#,
+            "main.json",
+        )
+        .unwrap();
+        let target = Flow::from_slice(
+            br#"{"Version": "2019-10-30", "StartAction": "B", "Actions": [
+              {"Identifier": "B", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}],
+              "Metadata": {"name": "<script>alert(1)</script>"}}"#,
+            "\"><img src=x onerror=alert(2)>.json",
+        )
+        .unwrap();
+        let flows = [main, target];
+        let page = html(&flows, &Manifests::new(), &[]);
+        assert!(!page.contains("<img src=x") && !page.contains("<script>alert"));
+        assert!(page.contains(
+            r##"<a class="transfer" href="#flow-1" data-transfer-to="flow-1" title="Go to &quot;&gt;&lt;img src=x onerror=alert(2)&gt;.json">&quot;&gt;&lt;img src=x onerror=alert(2)&gt;.json</a>"##
+        ));
+        assert!(page.contains(r#"data-path="&quot;&gt;&lt;img src=x onerror=alert(2)&gt;.json""#));
     }
 
     #[test]

@@ -4,7 +4,11 @@
 //! layout the browser computed, every block is visible, inside its drawing
 //! and uncovered once scrolled to, no two blocks overlap, every finding is
 //! marked on its block, a click on a finding scrolls to and highlights its
-//! block, focus opens a block's tip, and nothing was fetched. Chromium's `--dump-dom`
+//! block, focus opens a block's tip, nothing was fetched, errors precede
+//! warnings in every list, no finding's text is cut, no two branch labels
+//! overlap, each transfer link reaches a flow's section, and what the page
+//! opened on (the first error, focused, its block in view); it also writes
+//! the blocks' and labels' boxes for the tests to compare. Chromium's `--dump-dom`
 //! hands back the page with that verdict in `<output id="selftest">`; these
 //! tests hold the verdict to facts taken from the flow files and the JSON
 //! output. `--dump-dom` was chosen over driving the DevTools protocol: it
@@ -17,6 +21,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -310,4 +315,197 @@ fn exit_codes_are_those_of_the_other_formats() {
             "{args:?}"
         );
     }
+}
+
+/// The drawing's fixtures (tests/html/README.md): `drawing-main.json`, no
+/// `Metadata`, a 12-branch input block, a retry loop, a long unbroken
+/// `--map` help, warnings the checker lists before its error, a module
+/// invoked by the placeholder `<OPENING_HOURS_ARN>`; `drawing-hours.json`,
+/// the module, named "Opening hours" in its export. Given after the public
+/// flow (warnings only, a drawing taller than the window) so the first
+/// error is in the third section, below the fold. Rendered once and
+/// shared: each Chromium start costs a second or more.
+fn drawing() -> Option<&'static (PathBuf, PathBuf, Value, String)> {
+    static PAGE: OnceLock<Option<(PathBuf, PathBuf, Value, String)>> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let browser = browser()?;
+        let dir = scratch("drawing");
+        let main = repo().join("connect-flow/tests/html/drawing-main.json");
+        let hours = repo().join("connect-flow/tests/html/drawing-hours.json");
+        let public = repo().join("connect-flow/tests/html/sbs_backend_guide.json");
+        let (page, code) = connect_flow(&[&public, &hours, &main], "html");
+        assert_eq!(code, 1, "one error");
+        let (verdict, dom) = render(&browser, &dir, &page);
+        assert_clean(&verdict);
+        Some((main, hours, verdict, dom))
+    })
+    .as_ref()
+}
+
+/// `[drawing, left, top, right, bottom]` boxes from the page's geometry.
+fn boxes(verdict: &Value, kind: &str) -> Vec<[f64; 5]> {
+    verdict["geometry"][kind]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let v: Vec<f64> = b
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_f64().unwrap())
+                .collect();
+            [v[0], v[1], v[2], v[3], v[4]]
+        })
+        .collect()
+}
+
+fn overlapping(boxes: &[[f64; 5]]) -> Vec<([f64; 5], [f64; 5])> {
+    let mut pairs = Vec::new();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            if a[0] == b[0] && a[1] < b[3] && b[1] < a[3] && a[2] < b[4] && b[2] < a[4] {
+                pairs.push((*a, *b));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn branch_labels_of_a_block_with_many_branches_do_not_overlap() {
+    let Some((_, _, verdict, dom)) = drawing() else {
+        return;
+    };
+    let labels = boxes(verdict, "labels");
+    assert_eq!(overlapping(&labels), vec![], "{verdict}");
+    assert_eq!(verdict["labelOverlaps"], 0, "{verdict}");
+    // Menu (the third action of the third drawing) has a Success row, 8
+    // conditions and 3 errors, each label inside its block, one under the
+    // other.
+    let main: Vec<[f64; 5]> = boxes(verdict, "blocks")
+        .into_iter()
+        .filter(|b| b[0] == 2.0)
+        .collect();
+    let menu = main[2];
+    let inside: Vec<&[f64; 5]> = labels
+        .iter()
+        .filter(|l| {
+            l[0] == menu[0]
+                && l[1] >= menu[1] - 1.0
+                && l[3] <= menu[3] + 1.0
+                && l[2] >= menu[2] - 1.0
+                && l[4] <= menu[4] + 1.0
+        })
+        .collect();
+    assert_eq!(inside.len(), 12, "{verdict}");
+    assert!(
+        inside.windows(2).all(|w| w[1][2] >= w[0][4] - 0.5),
+        "{inside:?}"
+    );
+    assert!(dom.contains(r#"<div class="port error" title="InputTimeLimitExceeded">Timeout</div>"#));
+    assert!(dom.contains(r#"<div class="port condition" title="Equals 8">8</div>"#));
+}
+
+#[test]
+fn help_text_wraps_instead_of_being_cut() {
+    let Some((_, _, verdict, dom)) = drawing() else {
+        return;
+    };
+    assert_eq!(verdict["clipped"], 0, "{verdict}");
+    // The whole --map argument is on the page, one unbroken word.
+    assert!(dom.contains(
+        "--map 'arn:aws:lambda:us-east-1:123456789012:function:\
+         CustomerAccountLookupWithAVeryLongFunctionNameThatNeverBreaks=MANIFEST.json'"
+    ));
+}
+
+#[test]
+fn a_flow_without_positions_is_drawn_as_a_layered_graph() {
+    let Some((main, _, verdict, _)) = drawing() else {
+        return;
+    };
+    let blocks: Vec<[f64; 5]> = boxes(verdict, "blocks")
+        .into_iter()
+        .filter(|b| b[0] == 2.0)
+        .collect();
+    assert_eq!(blocks.len() as u64, actions_in(main));
+    assert_eq!(overlapping(&blocks), vec![], "{verdict}");
+    let distinct = |at: usize| {
+        let mut v: Vec<i64> = blocks.iter().map(|b| b[at] as i64).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    assert!(
+        distinct(2) >= 3,
+        "blocks on at least three rows: {blocks:?}"
+    );
+    assert!(distinct(1) >= 4, "and in at least four columns: {blocks:?}");
+    // Left to right as the flow runs: Greet, Lookup, Menu; the retry loop
+    // back to Menu does not push Menu right of Retry (the fourth action).
+    assert!(blocks[0][1] < blocks[1][1] && blocks[1][1] < blocks[2][1]);
+    assert!(blocks[2][1] < blocks[3][1], "{blocks:?}");
+}
+
+#[test]
+fn errors_are_listed_first_and_the_page_opens_on_the_first() {
+    let Some((main, _, verdict, dom)) = drawing() else {
+        return;
+    };
+    let section = &dom[dom.find(r#"<section class="flow" id="flow-2""#).unwrap()..];
+    let codes: Vec<&str> = section
+        .match_indices(r#"<li class="finding "#)
+        .map(|(at, _)| &section[at..at + 80])
+        .collect();
+    // The checker lists no-lambda-ran and no-manifest (warnings) first.
+    assert!(
+        codes[0].contains(r#"finding error" data-code="invalid-timeout""#),
+        "{codes:?}"
+    );
+    assert!(
+        codes[1..].iter().all(|c| c.contains("finding warning")),
+        "{codes:?}"
+    );
+    let opened = &verdict["opened"];
+    assert_eq!(opened["code"], "invalid-timeout", "{verdict}");
+    assert_eq!(opened["blockId"], "Balance", "{verdict}");
+    assert_eq!(opened["flow"], main.display().to_string(), "{verdict}");
+    assert_eq!(
+        opened["focused"], true,
+        "the finding has the focus: {verdict}"
+    );
+    // Not the public flow's first warning, above it: the window scrolled
+    // down to the error, which is in view with its block.
+    assert!(
+        opened["windowScrolled"].as_f64().unwrap() > 0.0,
+        "{verdict}"
+    );
+    assert_eq!(opened["listedInView"], true, "{verdict}");
+    assert_eq!(
+        opened["blockInView"], true,
+        "its block is in view, highlighted: {verdict}"
+    );
+}
+
+#[test]
+fn a_transfer_to_a_checked_flow_links_to_it() {
+    let Some((_, hours, verdict, dom)) = drawing() else {
+        return;
+    };
+    // "Hours" invokes <OPENING_HOURS_ARN>, the module named "Opening hours";
+    // "Agent" transfers to a flow not on the page: no link.
+    assert_eq!(
+        verdict["transfers"],
+        serde_json::json!([{"from": "Hours", "to": hours.display().to_string()}]),
+        "{verdict}"
+    );
+    assert!(dom.contains(r##"<a class="transfer" href="#flow-1" data-transfer-to="flow-1""##));
+    assert!(dom.contains(
+        r#"<div class="transfer unlinked" title="9b3e7f00-not-on-this-page">9b3e7f00-not-on-this-page</div>"#
+    ));
+    assert!(dom.contains(&format!(
+        r#"<section class="flow" id="flow-1" data-path="{}""#,
+        hours.display()
+    )));
 }
