@@ -7,13 +7,14 @@
 //! |---|---|---|
 //! | Terraform | `${aws_lambda_function.get_balance.arn}`, `${var.get_balance_lambda_arn}`, `${local.get_balance_arn}` | `get_balance` |
 //! | Terraform, a map of functions | `${var.lambda_functions_map["state-lookup"]}` | `state-lookup` |
-//! | CloudFormation, SAM, CDK | `${LambdaGetBalance.Arn}`, `!GetAtt LambdaGetBalance.Arn` | `GetBalance` |
+//! | CloudFormation, SAM, CDK | `${LambdaGetBalance.Arn}`, `!GetAtt LambdaGetBalance.Arn`, CDK's `${GetBalanceFunctionE0F9B3A1.Arn}` | `GetBalance` |
 //! | templating scripts | `<<checkHoursLambdaArn>>`, `{{lambdaFunctions.menu.arn}}`, `%%MENU_ARN%%`, `<PATIENT_VERIFICATION_LAMBDA_ARN>` | `checkHours`, `menu`, `MENU`, `PATIENT_VERIFICATION` |
 //! | a bare name | `asapp-generativeagent-engage-lambda-arn` | `asapp-generativeagent-engage` |
 //!
 //! The name is what is left once the delimiters, the resource type or
 //! Terraform namespace in front (`aws_lambda_function.`, `var.`, `local.`,
-//! `lambdaFunctions.`), the attribute behind (`.arn`, `.Arn`) and `Lambda` /
+//! `lambdaFunctions.`), the attribute behind (`.arn`, `.Arn`), the hash CDK
+//! appends to a logical id, and `Lambda` /
 //! `Function` / `Arn` words at either end are dropped; in a map lookup
 //! (`map["key"]`) the key is the name, as it is the only part that differs
 //! from one function to the next. A CloudFormation template's
@@ -455,11 +456,36 @@ fn name_in_expression(inner: &str) -> Option<&str> {
     while segments.len() > 1 && segments.last().is_some_and(|s| is_attribute(s)) {
         segments.pop();
     }
-    let segment = *segments.last()?;
+    let segment = without_cdk_hash(segments.last()?);
     if is_only_affixes(segment) || TERRAFORM_NAMESPACES.contains(&segment) {
         return None;
     }
     is_key(segment).then(|| without_affixes(segment))
+}
+
+/// `logical_id` without the 8-character hash CDK appends to the logical ids
+/// it makes (`GetBalanceFunctionE0F9B3A1` for the construct `GetBalanceFunction`):
+/// the hash differs per stack, so only what is in front of it names the
+/// function. A hash is 8 upper-case hex digits with at least one digit (so
+/// a name ending in a word such as `FACEBEAD` keeps it) after at least one
+/// other character.
+fn without_cdk_hash(logical_id: &str) -> &str {
+    const HASH: usize = 8;
+    let Some(front) = logical_id.len().checked_sub(HASH).filter(|&f| f > 0) else {
+        return logical_id;
+    };
+    let Some(hash) = logical_id.get(front..) else {
+        return logical_id;
+    };
+    let is_hash = hash
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        && hash.bytes().any(|b| b.is_ascii_digit());
+    if is_hash {
+        &logical_id[..front]
+    } else {
+        logical_id
+    }
 }
 
 /// The key of the last map lookup with a quoted key in `inner`
@@ -538,6 +564,24 @@ mod tests {
         ] {
             assert_eq!(name(arn).as_deref(), Some(expected), "{arn}");
         }
+    }
+
+    /// CDK's synthesized templates name a function's ARN
+    /// `{"Fn::GetAtt": ["GetBalanceFunctionE0F9B3A1", "Arn"]}`, which the
+    /// input module writes as `${GetBalanceFunctionE0F9B3A1.Arn}`.
+    #[test]
+    fn cdk_logical_ids_lose_their_hash() {
+        assert_eq!(
+            name("${GetBalanceFunctionE0F9B3A1.Arn}").as_deref(),
+            Some("GetBalance")
+        );
+        assert_eq!(
+            name("${StateLookup3A1B2C4D.Arn}").as_deref(),
+            Some("StateLookup")
+        );
+        // Not a hash: no digit, or nothing in front of it.
+        assert_eq!(name("${PayFACEBEAD.Arn}").as_deref(), Some("PayFACEBEAD"));
+        assert_eq!(name("${12345678.Arn}").as_deref(), Some("12345678"));
     }
 
     #[test]
