@@ -54,12 +54,9 @@ const FLOW_TYPES: [&str; 2] = [
     "AWS::Connect::ContactFlowModule",
 ];
 
-/// Every contact flow resource of `template`, in logical-id order: the flow,
-/// or why it cannot be read. Empty when the template has none.
-pub(crate) fn flows(template: &Value, path: &Path) -> Vec<Result<Flow, InputError>> {
-    let Some(resources) = template.get("Resources").and_then(Value::as_object) else {
-        return Vec::new();
-    };
+/// Every contact flow resource of a template's `resources`, in logical-id
+/// order: the flow, or why it cannot be read. Empty when it has none.
+pub(crate) fn flows(resources: &Map<String, Value>, path: &Path) -> Vec<Result<Flow, InputError>> {
     resources
         .iter()
         .filter(|(_, resource)| {
@@ -280,12 +277,12 @@ mod tests {
 
     #[test]
     fn a_resource_error_names_the_template_and_the_resource() {
-        let template = json!({"Resources": {
+        let resources = json!({
             "Broken": {"Type": "AWS::Connect::ContactFlow", "Properties": {}},
             "NotJson": {"Type": "AWS::Connect::ContactFlowModule", "Properties": {"Content": "{"}},
             "Queue": {"Type": "AWS::Connect::Queue", "Properties": {}}
-        }});
-        let results = flows(&template, Path::new("t.json"));
+        });
+        let results = flows(resources.as_object().unwrap(), Path::new("t.json"));
         assert_eq!(results.len(), 2);
         let messages: Vec<String> = results
             .into_iter()

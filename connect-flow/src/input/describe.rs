@@ -21,10 +21,6 @@ use serde_json::{Map, Value};
 use crate::error::InputError;
 use crate::flow::Flow;
 
-/// The keys `describe-contact-flow` and `describe-contact-flow-module`
-/// put the described object under.
-const DESCRIBED_KEYS: [&str; 2] = ["ContactFlow", "ContactFlowModule"];
-
 /// The described object of a `describe-contact-flow(-module)` output.
 pub(crate) struct Described<'v> {
     /// `ContactFlow` or `ContactFlowModule`.
@@ -34,14 +30,9 @@ pub(crate) struct Described<'v> {
 }
 
 impl<'v> Described<'v> {
-    /// The described object, when `root` is such output.
-    pub(crate) fn of(root: &'v Map<String, Value>) -> Option<Described<'v>> {
-        DESCRIBED_KEYS.iter().find_map(|&key| {
-            Some(Described {
-                key,
-                object: root.get(key)?.as_object()?,
-            })
-        })
+    /// The object under `key` (`ContactFlow` or `ContactFlowModule`).
+    pub(crate) fn new(key: &'static str, object: &'v Map<String, Value>) -> Self {
+        Described { key, object }
     }
 }
 
@@ -80,8 +71,16 @@ mod tests {
 
     fn read(text: &str) -> Result<Flow, InputError> {
         let value: Value = serde_json::from_str(text).unwrap();
-        let described = Described::of(value.as_object().unwrap()).unwrap();
-        flow(described, Path::new("d.json"))
+        let (key, object) = value.as_object().unwrap().iter().next().unwrap();
+        let key = if key == "ContactFlow" {
+            "ContactFlow"
+        } else {
+            "ContactFlowModule"
+        };
+        flow(
+            Described::new(key, object.as_object().unwrap()),
+            Path::new("d.json"),
+        )
     }
 
     #[test]

@@ -43,7 +43,9 @@ pub mod directory;
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::error::InputError;
 use crate::flow::Flow;
@@ -145,23 +147,32 @@ fn read_file(path: &Path) -> Result<File, InputError> {
 /// Reads a file's bytes into its flows, telling the kind by the JSON's
 /// shape; `path` is for messages and [`Flow::path`].
 fn from_slice(bytes: &[u8], path: &Path) -> Result<File, InputError> {
-    let value = InputError::parse_json(bytes, path).map_err(|error| {
-        if is_yaml(path) {
-            InputError::YamlTemplate {
-                path: path.to_owned(),
-            }
-        } else {
-            error
+    let shape = match serde_json::from_slice::<Shape>(bytes) {
+        Ok(shape) => shape,
+        // Not JSON: the error is the one every input file gives
+        // (`parse_json`, parsing again only on this path).
+        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => {
+            let error = InputError::parse_json(bytes, path).err();
+            return Err(match error {
+                _ if is_yaml(path) => InputError::YamlTemplate {
+                    path: path.to_owned(),
+                },
+                Some(error) => error,
+                None => InputError::Json {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                },
+            });
         }
-    })?;
-    match Kind::of(&value) {
-        // Parsed again by the flow reader: it reports a broken flow with
-        // the JSON path of what is wrong, and a flow export is the small
-        // common case, so the second parse costs little.
+        // Valid JSON of another shape (an array, a key twice): the flow
+        // reader below says what is wrong.
+        Err(_) => Shape::default(),
+    };
+    match shape.kind() {
         Kind::Export => Ok(File::Flows(vec![Flow::from_slice(bytes, path)])),
-        Kind::Describe(content) => Ok(File::Flows(vec![describe::flow(content, path)])),
-        Kind::Template => {
-            let flows = cloudformation::flows(&value, path);
+        Kind::Describe(described) => Ok(File::Flows(vec![describe::flow(described, path)])),
+        Kind::Template(resources) => {
+            let flows = cloudformation::flows(resources, path);
             if flows.is_empty() {
                 Ok(File::NoFlow(InputError::NoFlowInTemplate {
                     path: path.to_owned(),
@@ -185,6 +196,29 @@ fn from_slice(bytes: &[u8], path: &Path) -> Result<File, InputError> {
     }
 }
 
+/// The top-level keys that tell the kinds of input apart. A flow export's
+/// keys are skimmed, not built into values ([`IgnoredAny`]), so the flow
+/// reader's own parse is the only full one of a large flow; a describe
+/// output's object and a template's resources are kept, as they are read
+/// here.
+#[derive(Debug, Default, Deserialize)]
+struct Shape {
+    #[serde(rename = "Actions")]
+    actions: Option<IgnoredAny>,
+    #[serde(rename = "StartAction")]
+    start_action: Option<IgnoredAny>,
+    #[serde(rename = "Version")]
+    version: Option<IgnoredAny>,
+    /// The older export format's list of blocks.
+    modules: Option<IgnoredAny>,
+    #[serde(rename = "ContactFlow")]
+    contact_flow: Option<Value>,
+    #[serde(rename = "ContactFlowModule")]
+    contact_flow_module: Option<Value>,
+    #[serde(rename = "Resources")]
+    resources: Option<Value>,
+}
+
 /// The kind of input a file's JSON is.
 enum Kind<'v> {
     /// A flow in the flow language (or the older format, which the flow
@@ -193,26 +227,31 @@ enum Kind<'v> {
     /// `describe-contact-flow(-module)` output: the `ContactFlow` or
     /// `ContactFlowModule` object.
     Describe(describe::Described<'v>),
-    /// A CloudFormation template.
-    Template,
+    /// A CloudFormation template: its `Resources`.
+    Template(&'v Map<String, Value>),
     /// None of these.
     Other,
 }
 
-impl<'v> Kind<'v> {
-    fn of(value: &'v Value) -> Kind<'v> {
-        let Value::Object(root) = value else {
-            return Kind::Other;
-        };
-        if ["Actions", "StartAction", "Version", "modules"]
-            .iter()
-            .any(|key| root.contains_key(*key))
-        {
-            Kind::Export
-        } else if let Some(described) = describe::Described::of(root) {
+impl Shape {
+    fn kind(&self) -> Kind<'_> {
+        let is_export = self.actions.is_some()
+            || self.start_action.is_some()
+            || self.version.is_some()
+            || self.modules.is_some();
+        if is_export {
+            return Kind::Export;
+        }
+        let described = [
+            ("ContactFlow", &self.contact_flow),
+            ("ContactFlowModule", &self.contact_flow_module),
+        ]
+        .into_iter()
+        .find_map(|(key, value)| Some(describe::Described::new(key, value.as_ref()?.as_object()?)));
+        if let Some(described) = described {
             Kind::Describe(described)
-        } else if root.get("Resources").is_some_and(Value::is_object) {
-            Kind::Template
+        } else if let Some(resources) = self.resources.as_ref().and_then(Value::as_object) {
+            Kind::Template(resources)
         } else {
             Kind::Other
         }
@@ -231,11 +270,11 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> &'static str {
-        let value: Value = serde_json::from_str(text).unwrap();
-        match Kind::of(&value) {
+        let shape: Shape = serde_json::from_str(text).unwrap_or_default();
+        match shape.kind() {
             Kind::Export => "export",
             Kind::Describe(_) => "describe",
-            Kind::Template => "template",
+            Kind::Template(_) => "template",
             Kind::Other => "other",
         }
     }
