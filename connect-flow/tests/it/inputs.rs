@@ -302,3 +302,39 @@ fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The commands read their INPUT paths through the input module: `check`
+/// takes a CDK output directory and describe output, `manifest` a
+/// template.
+#[test]
+fn the_commands_read_directories_templates_and_describe_output() {
+    let run = crate::checker::run(&[
+        "check",
+        "tests/flows/pipelines/cdk.out",
+        "tests/flows/pipelines/describe-contact-flow.json",
+        "--manifest",
+        "tests/manifests/get_balance.json",
+        "--manifest",
+        "tests/manifests/state_lookup.json",
+        "--manifest",
+        "tests/manifests/patient_verification.json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("checked 3 flows against 3 manifests: 1 error"),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("`$.External.customerBalanse` is never returned by get_balance"));
+    let run = crate::checker::run(&[
+        "manifest",
+        "tests/flows/pipelines/cdk.out/ConnectStack.template.json",
+        "--function",
+        "PatientVerification",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"dateOfBirth\""), "{}", run.stdout);
+}
