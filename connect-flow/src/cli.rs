@@ -134,11 +134,7 @@ impl InputArgs {
     /// # Errors
     /// The first [`InputError`]: flows first, then manifests, then maps.
     pub fn load(&self) -> Result<Inputs, InputError> {
-        let flows = self
-            .flows
-            .iter()
-            .map(|path| Flow::load(path))
-            .collect::<Result<Vec<_>, _>>()?;
+        let flows = crate::input::read_all(&self.flows).into_flows()?;
         let mut manifests = Manifests::new();
         for path in &self.manifests {
             manifests.add(LoadedManifest::load(path)?);

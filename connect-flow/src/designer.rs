@@ -180,6 +180,7 @@ pub fn type_name<'a>(action_type: &'a str, parameters: &Map<String, Value>) -> &
         "GetParticipantInput" if parameter("StoreInput") == Some("True") => "Store customer input",
         "GetParticipantInput" | "ConnectParticipantWithLexBot" => "Get customer input",
         "DisconnectParticipant" => "Disconnect / hang up",
+        "TransferParticipantToThirdParty" => "Transfer to phone number",
         "ShowView" => "Show view",
         "AuthenticateParticipant" => "Authenticate Customer",
         "Wait" => "Wait",
@@ -217,13 +218,16 @@ pub fn type_name<'a>(action_type: &'a str, parameters: &Map<String, Value>) -> &
         "UnTagContact" => "Untag contact",
         "ResumeContact" => "Resume contact",
         "UpdateContactCallbackNumber" => "Set callback number",
+        "CreateWisdomSession" => "Amazon Q in Connect",
+        "UpdateContactData" => contact_data_block(parameters),
         "UpdateContactEventHooks" => event_hook_block(parameters),
         "UpdateContactMediaStreamingBehavior"
             if parameter("MediaStreamingState") == Some("Disabled") =>
         {
             "Stop media streaming"
         }
-        "UpdateContactMediaStreamingBehavior" => "Start media streaming",
+        "UpdateContactMediaStreamingBehavior" | "StartMediaStreaming" => "Start media streaming",
+        "StopMediaStreaming" => "Stop media streaming",
         "UpdateContactRecordingBehavior" | "UpdateContactRecordingAndAnalyticsBehavior" => {
             "Set recording and analytics behavior"
         }
@@ -232,6 +236,34 @@ pub fn type_name<'a>(action_type: &'a str, parameters: &Map<String, Value>) -> &
         "UpdateContactTextToSpeechVoice" => "Set voice",
         "UpdatePreviousContactParticipantState" => "Hold customer or agent",
         other => other,
+    }
+}
+
+/// The parameters the "Set Voice ID" block writes into `UpdateContactData`.
+const VOICE_ID_PARAMETERS: [&str; 6] = [
+    "IsVoiceIdStreamingEnabled",
+    "IsVoiceAuthenticationEnabled",
+    "IsFraudDetectionEnabled",
+    "VoiceAuthenticationThreshold",
+    "VoiceAuthenticationResponseTime",
+    "FraudDetectionThreshold",
+];
+
+/// `UpdateContactData` is written by several blocks, each setting its own
+/// parameters: "Amazon Q in Connect" stores the session it created
+/// (`WisdomSessionArn`, after a `CreateWisdomSession`), "Set voice" the
+/// language and voice, "Set Voice ID" its settings. Other parameters keep
+/// the raw type, as for any action the table does not know.
+fn contact_data_block(parameters: &Map<String, Value>) -> &'static str {
+    let has = |key: &str| parameters.contains_key(key);
+    if has("WisdomSessionArn") {
+        "Amazon Q in Connect"
+    } else if has("LanguageCode") || has("TextToSpeechVoice") || has("TextToSpeechEngine") {
+        "Set voice"
+    } else if VOICE_ID_PARAMETERS.iter().any(|key| has(key)) {
+        "Set Voice ID"
+    } else {
+        "UpdateContactData"
     }
 }
 
@@ -284,6 +316,50 @@ mod tests {
         for (raw, designer) in names {
             assert_eq!(type_name(raw, &Map::new()), designer, "{raw}");
         }
+    }
+
+    /// Action types seen in public exports that the first table lacked.
+    #[test]
+    fn types_seen_in_public_exports_have_designer_names() {
+        let names = [
+            (
+                "TransferParticipantToThirdParty",
+                "Transfer to phone number",
+            ),
+            ("CreateWisdomSession", "Amazon Q in Connect"),
+            ("StartMediaStreaming", "Start media streaming"),
+            ("StopMediaStreaming", "Stop media streaming"),
+            ("ConnectParticipantWithLexBot", "Get customer input"),
+            ("CheckVoiceId", "Check Voice ID"),
+            ("CreateTask", "Create task"),
+            ("GetCase", "Cases"),
+            ("CreateCustomerProfile", "Customer profiles"),
+            ("Loop", "Loop"),
+        ];
+        for (raw, designer) in names {
+            assert_eq!(type_name(raw, &Map::new()), designer, "{raw}");
+        }
+    }
+
+    /// `UpdateContactData` is named by the block that wrote it, told by its
+    /// parameters (as public exports hold them).
+    #[test]
+    fn update_contact_data_is_named_by_its_parameters() {
+        let name = |parameters: serde_json::Value| {
+            type_name("UpdateContactData", parameters.as_object().unwrap()).to_owned()
+        };
+        use serde_json::json;
+        assert_eq!(
+            name(json!({"WisdomSessionArn": "$.Wisdom.SessionArn"})),
+            "Amazon Q in Connect"
+        );
+        assert_eq!(name(json!({"LanguageCode": "en-US"})), "Set voice");
+        assert_eq!(name(json!({"TextToSpeechVoice": "Joanna"})), "Set voice");
+        assert_eq!(
+            name(json!({"IsVoiceIdStreamingEnabled": "true", "IsFraudDetectionEnabled": "true"})),
+            "Set Voice ID"
+        );
+        assert_eq!(name(json!({"Something": "new"})), "UpdateContactData");
     }
 
     #[test]

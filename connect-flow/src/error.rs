@@ -119,6 +119,49 @@ pub enum InputError {
         /// What is of the wrong type, and where.
         reason: String,
     },
+    /// A directory that holds no flow.
+    #[error(
+        "{}: no flow under this directory: no `.json` file in it is a flow export, \
+         `aws connect describe-contact-flow` output or a CloudFormation template with a contact flow",
+        path.display()
+    )]
+    NoFlowInDirectory {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A CloudFormation template with no contact flow resource.
+    #[error(
+        "{}: this CloudFormation template has no `AWS::Connect::ContactFlow` or \
+         `AWS::Connect::ContactFlowModule` resource; pass the template that defines the flows \
+         (with CDK, the stack's `cdk.out/<Stack>.template.json`)",
+        path.display()
+    )]
+    NoFlowInTemplate {
+        /// The template.
+        path: PathBuf,
+    },
+    /// A contact flow resource of a CloudFormation template whose `Content`
+    /// cannot be read without deploying it.
+    #[error("{}: resource {resource}: {reason}", path.display())]
+    BadResource {
+        /// The template.
+        path: PathBuf,
+        /// The resource's logical id.
+        resource: String,
+        /// What is wrong, with its JSON path under the resource.
+        reason: String,
+    },
+    /// A YAML file: templates are read as JSON.
+    #[error(
+        "{}: not valid JSON; a YAML CloudFormation template is not read: convert it to JSON \
+         (`cfn-flip template.yaml > template.json`, or with CDK pass the synthesized \
+         `cdk.out/<Stack>.template.json`)",
+        path.display()
+    )]
+    YamlTemplate {
+        /// The file.
+        path: PathBuf,
+    },
     /// A `--map` argument without `=`.
     #[error("--map {argument:?}: expected ARN=MANIFEST.json")]
     BadMap {

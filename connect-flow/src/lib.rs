@@ -14,7 +14,9 @@
 //! `LambdaFunctionARN` are read by [`placeholder`]. The same reading of a
 //! flow gives the contract of each Lambda it invokes, from which
 //! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
-//! The `connect-flow` binary is [`cli`].
+//! The paths a command is given (flow exports, directories,
+//! `describe-contact-flow` output, CloudFormation templates) are read into
+//! flows by [`input`]. The `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
@@ -52,6 +54,7 @@ pub mod error;
 pub mod findings;
 pub mod flow;
 pub mod html;
+pub mod input;
 pub mod matching;
 pub mod placeholder;
 pub mod references;

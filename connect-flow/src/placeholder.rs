@@ -5,15 +5,29 @@
 //!
 //! | tool | placeholder | its name |
 //! |---|---|---|
-//! | Terraform | `${aws_lambda_function.get_balance.arn}` | `get_balance` |
-//! | CloudFormation, SAM, CDK | `${LambdaGetBalance.Arn}`, `!GetAtt LambdaGetBalance.Arn` | `GetBalance` |
-//! | templating scripts | `<<checkHoursLambdaArn>>`, `{{lambdaFunctions.menu.arn}}`, `%%MENU_ARN%%` | `checkHours`, `menu`, `MENU` |
+//! | Terraform | `${aws_lambda_function.get_balance.arn}`, `${var.get_balance_lambda_arn}`, `${local.get_balance_arn}` | `get_balance` |
+//! | Terraform, a map of functions | `${var.lambda_functions_map["state-lookup"]}` | `state-lookup` |
+//! | CloudFormation, SAM, CDK | `${LambdaGetBalance.Arn}`, `!GetAtt LambdaGetBalance.Arn`, CDK's `${GetBalanceFunctionE0F9B3A1.Arn}` | `GetBalance` |
+//! | templating scripts | `<<checkHoursLambdaArn>>`, `{{lambdaFunctions.menu.arn}}`, `%%MENU_ARN%%`, `<PATIENT_VERIFICATION_LAMBDA_ARN>` | `checkHours`, `menu`, `MENU`, `PATIENT_VERIFICATION` |
 //! | a bare name | `asapp-generativeagent-engage-lambda-arn` | `asapp-generativeagent-engage` |
 //!
-//! The name is what is left once the delimiters, the resource type in front
-//! (`aws_lambda_function.`, `lambdaFunctions.`), the attribute behind
-//! (`.arn`, `.Arn`) and `Lambda` / `Function` / `Arn` words at either end
-//! are dropped. A placeholder pairs with a manifest whose `function` (or
+//! The name is what is left once the delimiters, the resource type or
+//! Terraform namespace in front (`aws_lambda_function.`, `var.`, `local.`,
+//! `lambdaFunctions.`), the attribute behind (`.arn`, `.Arn`), the hash CDK
+//! appends to a logical id, and `Lambda` /
+//! `Function` / `Arn` words at either end are dropped; in a map lookup
+//! (`map["key"]`) the key is the name, as it is the only part that differs
+//! from one function to the next. A CloudFormation template's
+//! `{"Fn::GetAtt": ["X", "Arn"]}` reaches this module as `${X.Arn}`
+//! ([`crate::input`] writes it so).
+//!
+//! Some placeholders name the slot, not the function: `${lambda_arn}`,
+//! `${var.lambda_function_arn}`, `<LAMBDA_ARN>` hold only the words
+//! dropped above. They are not read as a name (a manifest named `lambda`
+//! would pair with every such flow, each meaning another function);
+//! [`Unnamed`] says so and gives the `--map` argument that pairs them.
+//!
+//! A placeholder pairs with a manifest whose `function` (or
 //! `handler`) has the same [`pairing_key`]: the checker's name comparison
 //! ([`normalize`]: case, `-` and `_` ignored) after the same affixes are
 //! dropped from both.
@@ -32,6 +46,7 @@
 //! assert_eq!(Placeholder::read("$.FlowAttributes.lambdaArn"), None);
 //! ```
 
+use std::fmt;
 use std::ops::Range;
 
 use connect_names::key::is_key;
@@ -51,7 +66,20 @@ const ATTRIBUTE_SEGMENTS: [&str; 4] = ["qualifiedarn", "invokearn", "functionnam
 
 /// The delimiters deployment tools put around a placeholder, opening and
 /// closing.
-const DELIMITERS: [(&str, &str); 4] = [("${", "}"), ("{{", "}}"), ("<<", ">>"), ("%%", "%%")];
+/// `<<` comes before `<`, so `<<name>>` is read as one placeholder, not as
+/// `<name>` in angle brackets.
+const DELIMITERS: [(&str, &str); 5] = [
+    ("${", "}"),
+    ("{{", "}}"),
+    ("<<", ">>"),
+    ("<", ">"),
+    ("%%", "%%"),
+];
+
+/// Terraform's namespaces: `var.x`, `local.x`, `data.x`, `module.x`,
+/// `each.value`. Left alone once the attribute is dropped
+/// (`${var.lambda_arn}`), one names no function.
+const TERRAFORM_NAMESPACES: [&str; 7] = ["var", "local", "data", "module", "each", "self", "path"];
 
 /// The tag or intrinsic-function prefixes a CloudFormation template may leave
 /// in front of the value when the flow content is pasted from it.
@@ -121,6 +149,108 @@ impl Placeholder {
     pub fn pairs_with(&self, function: &str) -> bool {
         self.key == pairing_key(function)
     }
+}
+
+/// Why a `LambdaFunctionARN` value names no function: neither an ARN
+/// ([`function_name`]) nor a [`Placeholder`] with a name.
+///
+/// Its `Display` says what the value is, in a user's terms; [`Unnamed::help`]
+/// says how to pair it with a manifest, with an argument the command line
+/// accepts.
+///
+/// ```
+/// use connect_flow::placeholder::Unnamed;
+///
+/// let generic = Unnamed::read("${lambda_arn}").unwrap();
+/// assert_eq!(generic, Unnamed::NoName);
+/// assert_eq!(generic.help("${lambda_arn}"),
+///            "pair it with its manifest: --map '${lambda_arn}=MANIFEST.json'; or name the \
+///             function in the placeholder (`${get_balance_lambda_arn}`), which pairs by name");
+/// assert_eq!(Unnamed::read(""), Some(Unnamed::Empty));
+/// assert_eq!(Unnamed::read("$.FlowAttributes.lambdaArn"), Some(Unnamed::RunTime));
+/// assert_eq!(Unnamed::read("${GetBalance.Arn}"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unnamed {
+    /// Empty (or only spaces): the block has no function chosen. `--map`
+    /// cannot match an empty string, so the block itself must be fixed.
+    Empty,
+    /// A function chosen at run time: a reference such as
+    /// `$.FlowAttributes.lambdaArn`.
+    RunTime,
+    /// A placeholder (or text) that carries no function name:
+    /// `${lambda_arn}`, `${var.lambda_function_arn}`, `<LAMBDA_ARN>`, or a
+    /// value no deployment tool writes.
+    NoName,
+}
+
+impl Unnamed {
+    /// Why `arn` names no function; `None` when it does (an ARN, or a
+    /// placeholder with a name).
+    pub fn read(arn: &str) -> Option<Unnamed> {
+        let value = arn.trim();
+        if value.is_empty() {
+            Some(Unnamed::Empty)
+        } else if function_name(value).is_some() || Placeholder::read(value).is_some() {
+            None
+        } else if value.contains("$.") {
+            Some(Unnamed::RunTime)
+        } else {
+            Some(Unnamed::NoName)
+        }
+    }
+
+    /// What to do, for the value `arn` this was read from: the `--map`
+    /// argument that pairs it (quoted for a POSIX shell), or, for an empty
+    /// one, how to fix the block.
+    pub fn help(self, arn: &str) -> String {
+        let map = map_argument(arn, "MANIFEST.json");
+        match self {
+            Unnamed::Empty => "choose the function in the block (\"Function ARN\"), \
+                               or set its LambdaFunctionARN, and export the flow again"
+                .to_owned(),
+            Unnamed::RunTime => {
+                format!("pair it with the manifest of the function it holds at run time: {map}")
+            }
+            Unnamed::NoName => format!(
+                "pair it with its manifest: {map}; or name the function in the placeholder \
+                 (`${{get_balance_lambda_arn}}`), which pairs by name"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Unnamed {
+    /// What the value is: `LambdaFunctionARN is empty`, ....
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Unnamed::Empty => "LambdaFunctionARN is empty: the block names no function",
+            Unnamed::RunTime => {
+                "LambdaFunctionARN is a run-time reference: the function is chosen as the contact runs"
+            }
+            Unnamed::NoName => {
+                "LambdaFunctionARN carries no function name: a placeholder such as `${lambda_arn}` \
+                 names the slot, not the function"
+            }
+        })
+    }
+}
+
+/// The `--map` argument that pairs the `LambdaFunctionARN` value `arn`
+/// with `manifest`, quoted for a POSIX shell (a placeholder's `$`, `{` and
+/// `"` stay as written; a `'` in it is closed, escaped and reopened), so it
+/// can be pasted as printed.
+///
+/// ```
+/// use connect_flow::placeholder::map_argument;
+///
+/// assert_eq!(map_argument("${lambda_arn}", "M.json"), "--map '${lambda_arn}=M.json'");
+/// assert_eq!(map_argument(r#"${var.fns["a"]}"#, "m's.json"),
+///            r#"--map '${var.fns["a"]}=m'\''s.json'"#);
+/// ```
+pub fn map_argument(arn: &str, manifest: &str) -> String {
+    let argument = format!("{arn}={manifest}");
+    format!("--map '{}'", argument.replace('\'', r"'\''"))
 }
 
 /// The form a function name is paired with a placeholder in: `Lambda`,
@@ -286,15 +416,34 @@ fn split_placeholders(value: &str) -> Option<(String, Vec<&str>)> {
     Some((literal, placeholders))
 }
 
-/// The name inside one placeholder: the last segment (split at `.`, `:` and
-/// `/`) that is not an attribute (`arn`), so the resource type in front
+/// The name inside one placeholder: a map lookup's key (`map["key"]`), or
+/// else the last segment (split at `.`, `:` and `/`) that is not an
+/// attribute (`arn`), so the resource type in front
 /// (`aws_lambda_function.`, `lambdaFunctions.`, `resolve:ssm:`) drops too.
-/// CloudFormation's pseudo parameters (`AWS::Region`) name nothing.
+/// CloudFormation's pseudo parameters (`AWS::Region`) and a Terraform
+/// namespace left alone (`var` of `var.lambda_arn`) name nothing.
 fn name_in_expression(inner: &str) -> Option<&str> {
     let inner = inner.trim();
     if inner.starts_with("AWS::") {
         return None;
     }
+    if let Some(key) = map_key(inner) {
+        return (is_key(key) && !is_only_affixes(key)).then(|| without_affixes(key));
+    }
+    // A number index (`aws_lambda_function.x[0].arn`) says which copy, not
+    // which function: the segment in front of it does. Any other index
+    // (`map[each.key]`) is chosen as Terraform runs, so nothing here names
+    // the function.
+    let inner = match inner.split_once('[') {
+        Some((front, index)) => {
+            let index = index.split(']').next().unwrap_or_default();
+            if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            front
+        }
+        None => inner,
+    };
     let is_attribute = |segment: &str| {
         ATTRIBUTE_SEGMENTS.contains(&normalize(segment).as_str()) || is_only_affixes(segment)
     };
@@ -307,11 +456,47 @@ fn name_in_expression(inner: &str) -> Option<&str> {
     while segments.len() > 1 && segments.last().is_some_and(|s| is_attribute(s)) {
         segments.pop();
     }
-    let segment = *segments.last()?;
-    if is_only_affixes(segment) {
+    let segment = without_cdk_hash(segments.last()?);
+    if is_only_affixes(segment) || TERRAFORM_NAMESPACES.contains(&segment) {
         return None;
     }
     is_key(segment).then(|| without_affixes(segment))
+}
+
+/// `logical_id` without the 8-character hash CDK appends to the logical ids
+/// it makes (`GetBalanceFunctionE0F9B3A1` for the construct `GetBalanceFunction`):
+/// the hash differs per stack, so only what is in front of it names the
+/// function. A hash is 8 upper-case hex digits with at least one digit (so
+/// a name ending in a word such as `FACEBEAD` keeps it) after at least one
+/// other character.
+fn without_cdk_hash(logical_id: &str) -> &str {
+    const HASH: usize = 8;
+    let Some(front) = logical_id.len().checked_sub(HASH).filter(|&f| f > 0) else {
+        return logical_id;
+    };
+    let Some(hash) = logical_id.get(front..) else {
+        return logical_id;
+    };
+    let is_hash = hash
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        && hash.bytes().any(|b| b.is_ascii_digit());
+    if is_hash {
+        &logical_id[..front]
+    } else {
+        logical_id
+    }
+}
+
+/// The key of the last map lookup with a quoted key in `inner`
+/// (`lambda_functions_map["state-lookup"]`, `fns['menu'].arn`), as a slice
+/// of it.
+fn map_key(inner: &str) -> Option<&str> {
+    let (_, after) = inner.rsplit_once('[')?;
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let key = &after[1..];
+    let end = key.find(quote)?;
+    key[end + 1..].starts_with(']').then(|| &key[..end])
 }
 
 #[cfg(test)]
@@ -356,6 +541,121 @@ mod tests {
             "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-GetBalance:live",
         ] {
             assert_eq!(name(arn).as_deref(), Some("GetBalance"), "{arn}");
+        }
+    }
+
+    #[test]
+    fn terraform_variables_locals_and_maps() {
+        for (arn, expected) in [
+            ("${var.get_balance_lambda_arn}", "get_balance"),
+            ("${local.get_balance_arn}", "get_balance"),
+            ("${var.lambda_arns.get_balance}", "get_balance"),
+            (
+                r#"${var.lambda_functions_map["state-lookup"]}"#,
+                "state-lookup",
+            ),
+            (r#"${local.lambdas['state-lookup'].arn}"#, "state-lookup"),
+            (
+                r#"${module.lambdas["state_lookup_lambda"].lambda_function_arn}"#,
+                "state_lookup",
+            ),
+            ("${aws_lambda_function.state_lookup[0].arn}", "state_lookup"),
+            ("${aws_lambda_function.state_lookup.arn}", "state_lookup"),
+        ] {
+            assert_eq!(name(arn).as_deref(), Some(expected), "{arn}");
+        }
+    }
+
+    /// CDK's synthesized templates name a function's ARN
+    /// `{"Fn::GetAtt": ["GetBalanceFunctionE0F9B3A1", "Arn"]}`, which the
+    /// input module writes as `${GetBalanceFunctionE0F9B3A1.Arn}`.
+    #[test]
+    fn cdk_logical_ids_lose_their_hash() {
+        assert_eq!(
+            name("${GetBalanceFunctionE0F9B3A1.Arn}").as_deref(),
+            Some("GetBalance")
+        );
+        assert_eq!(
+            name("${StateLookup3A1B2C4D.Arn}").as_deref(),
+            Some("StateLookup")
+        );
+        // Not a hash: no digit, or nothing in front of it.
+        assert_eq!(name("${PayFACEBEAD.Arn}").as_deref(), Some("PayFACEBEAD"));
+        assert_eq!(name("${12345678.Arn}").as_deref(), Some("12345678"));
+    }
+
+    #[test]
+    fn angle_brackets() {
+        assert_eq!(
+            name("<PATIENT_VERIFICATION_LAMBDA_ARN>").as_deref(),
+            Some("PATIENT_VERIFICATION")
+        );
+        assert_eq!(name("<session-lambda-arn>").as_deref(), Some("session"));
+        assert_eq!(
+            name("arn:aws:lambda:<REGION>:<ACCOUNT_ID>:function:<GET_BALANCE>").as_deref(),
+            Some("GET_BALANCE")
+        );
+        // `<<` is its own delimiter, not `<` twice.
+        assert_eq!(name("<<menuArn>>").as_deref(), Some("menu"));
+    }
+
+    /// Placeholders that name the slot, not the function, are not read as
+    /// a name: each such flow means another function.
+    #[test]
+    fn slot_placeholders_carry_no_name() {
+        for arn in [
+            "${lambda_arn}",
+            "${var.lambda_arn}",
+            "${var.lambda_function_arn}",
+            "${local.function_arn}",
+            "<LAMBDA_ARN>",
+            r#"${var.lambda_functions_map["lambda_arn"]}"#,
+            "${var.lambda_functions_map[each.key]}",
+        ] {
+            assert_eq!(name(arn), None, "{arn}");
+            assert_eq!(Unnamed::read(arn), Some(Unnamed::NoName), "{arn}");
+        }
+    }
+
+    #[test]
+    fn unnamed_values_say_what_they_are_and_how_to_map_them() {
+        assert_eq!(Unnamed::read("  "), Some(Unnamed::Empty));
+        assert!(!Unnamed::Empty.help("").contains("--map"));
+        assert_eq!(
+            Unnamed::read("$.Attributes.lambdaArn"),
+            Some(Unnamed::RunTime)
+        );
+        assert_eq!(
+            Unnamed::RunTime.help("$.Attributes.lambdaArn"),
+            "pair it with the manifest of the function it holds at run time: \
+             --map '$.Attributes.lambdaArn=MANIFEST.json'"
+        );
+        assert!(Unnamed::NoName
+            .to_string()
+            .contains("carries no function name"));
+        assert_eq!(
+            Unnamed::read("arn:aws:lambda:us-east-1:123456789012:function:GetBalance"),
+            None
+        );
+        assert_eq!(Unnamed::read("<PATIENT_VERIFICATION_LAMBDA_ARN>"), None);
+    }
+
+    /// The printed argument survives a POSIX shell unchanged: `sh -c` with
+    /// it prints the value `--map` receives.
+    #[cfg(unix)]
+    #[test]
+    fn map_argument_round_trips_through_a_shell() {
+        for arn in ["${lambda_arn}", r#"${var.m["it's"]}"#, "a b`c`$(d)"] {
+            let argument = map_argument(arn, "M.json");
+            let printed = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("printf %s {}", &argument["--map ".len()..]))
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8(printed.stdout).unwrap(),
+                format!("{arn}=M.json")
+            );
         }
     }
 

@@ -44,10 +44,7 @@ pub struct ManifestArgs {
 }
 
 fn read(flows: &[PathBuf]) -> Result<(Vec<Flow>, Contracts), ScaffoldError> {
-    let flows = flows
-        .iter()
-        .map(|path| Flow::load(path))
-        .collect::<Result<Vec<_>, _>>()?;
+    let flows = crate::input::read_all(flows).into_flows()?;
     let found = contracts(&flows)?;
     if found.lambdas.is_empty() {
         return Err(ScaffoldError::NoFunction);
