@@ -58,6 +58,7 @@ pub mod references;
 pub mod report;
 pub mod sarif;
 pub mod scaffold;
+pub mod testcase;
 
 pub use error::InputError;
 pub use findings::{check, Code, Finding, Severity};

@@ -6,6 +6,7 @@ mod checker;
 mod cli;
 mod flows;
 mod html_report;
+mod junit_schema;
 mod manifest_schema;
 mod robustness;
 mod sarif;
