@@ -43,6 +43,7 @@
 
 mod action;
 mod assertion;
+mod contract;
 mod control;
 mod entry;
 mod error;
@@ -64,6 +65,7 @@ use serde_json::Value;
 
 pub use action::{Action, ActionKind};
 pub use assertion::{Assertion, Operator};
+pub use contract::check_mocks;
 pub use control::Control;
 pub use entry::{Channel, EntryPoint};
 pub use error::CaseError;

@@ -378,3 +378,58 @@ fn mangled_input_is_an_error_never_a_panic() {
         let _ = case(&replaced);
     }
 }
+
+fn lambda_mock(arn: &str, loaded: &str) -> TestCase {
+    let loaded = serde_json::to_string(loaded).unwrap();
+    case(&with_action(&format!(
+        r#"{{"Identifier": "m", "Type": "OverrideSystemBehavior", "Parameters": {{"Behavior": {{"Type": "FlowAction", "Properties": {{
+            "ActionType": "InvokeLambdaFunction", "ActionParameters": {{"LambdaFunctionARN": "{arn}"}},
+            "Strategy": {{"Type": "MockResponse", "Response": {{"Type": "ExecutionResult", "ExecutionResult": {{"LoadedData": {loaded}}}}}}}}}}}}}}}"#
+    )))
+    .unwrap()
+}
+
+fn manifests(mode: &str, external: &str) -> crate::Manifests {
+    let mut manifests = crate::Manifests::new();
+    let json = format!(
+        r#"{{"manifestVersion": 1, "handler": "profile", "responseValidation": "{mode}", "external": [{external}]}}"#
+    );
+    manifests.add(crate::LoadedManifest::from_slice(json.as_bytes(), "profile.json").unwrap());
+    manifests
+}
+
+const ARN: &str = "arn:aws:lambda:us-east-1:123456789012:function:Profile";
+
+#[test]
+fn mocks_are_held_to_the_manifest() {
+    let string_map = manifests(
+        "STRING_MAP",
+        r#"{"path": "$.External.balance", "key": "balance", "type": "string", "required": true, "referenceable": true}"#,
+    );
+    let ok = lambda_mock(ARN, r#"{"balance": "1"}"#);
+    assert!(check_mocks(&ok, &string_map).is_empty());
+    let number = check_mocks(&lambda_mock(ARN, r#"{"balance": 1}"#), &string_map);
+    assert_eq!(number.len(), 1);
+    assert!(number[0].message.contains("is a number"), "{}", number[0].message);
+    assert_eq!(
+        number[0].at,
+        "$.Observations[0].Actions[0].Parameters.Behavior.Properties.Strategy.Response.ExecutionResult.LoadedData"
+    );
+    let not_object = check_mocks(&lambda_mock(ARN, "[]"), &string_map);
+    assert!(not_object[0].message.contains("not a JSON object"));
+    // A Lambda without a manifest is not checked.
+    let other = lambda_mock("arn:aws:lambda:us-east-1:1:function:Other", r#"{"x": 1}"#);
+    assert!(check_mocks(&other, &string_map).is_empty());
+
+    let json = manifests(
+        "JSON",
+        r#"{"path": "$.External.Profile", "key": "Profile", "type": "object", "required": true, "referenceable": true},
+           {"path": "$.External.Profile.Name", "key": "Profile.Name", "type": "string", "required": true, "referenceable": true},
+           {"path": "$.External.Tags", "key": "Tags", "type": "map", "required": true, "referenceable": true}"#,
+    );
+    let nested = lambda_mock(ARN, r#"{"Profile": {"Name": "Ann", "Nmae": "x"}, "Tags": {"any": 1}}"#);
+    let problems = check_mocks(&nested, &json);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].key, "Profile.Nmae");
+    assert_eq!(problems[0].suggestion.as_deref(), Some("Profile.Name"));
+}
