@@ -28,6 +28,7 @@
 //! assert!(page.contains(r#"data-code="no-lambda-ran""#));
 //! ```
 
+pub mod coverage;
 pub mod layout;
 
 use std::collections::HashMap;
@@ -52,6 +53,39 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// The report page for `findings` on `flows`, with the `$.External` keys of
 /// each Lambda block's manifest from `manifests`.
 pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> String {
+    page(flows, manifests, findings, None)
+}
+
+/// The report page with what test runs reached drawn on it: each block's
+/// element carries `data-visits` (its visit count), each arrow's
+/// `data-taken` (`true` or `false`), and the header the overlay's summary.
+///
+/// ```
+/// use connect_flow::html::{coverage::Overlay, html_with_coverage};
+/// use connect_flow::{Flow, Manifests};
+///
+/// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Bye", "Actions": [
+///   {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
+///   "main.json").unwrap();
+/// let overlay = Overlay { summary: "0 of 1 blocks reached".into(), ..Overlay::default() };
+/// let page = html_with_coverage(&[flow], &Manifests::new(), &[], &overlay);
+/// assert!(page.contains(r#"data-block-id="Bye" data-visits="0""#));
+/// ```
+pub fn html_with_coverage(
+    flows: &[Flow],
+    manifests: &Manifests,
+    findings: &[Finding],
+    coverage: &coverage::Overlay,
+) -> String {
+    page(flows, manifests, findings, Some(coverage))
+}
+
+fn page(
+    flows: &[Flow],
+    manifests: &Manifests,
+    findings: &[Finding],
+    coverage: Option<&coverage::Overlay>,
+) -> String {
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
     let unowned: Vec<&Finding> = findings
         .iter()
@@ -65,7 +99,7 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                 meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "connect-flow check: " (summary) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(STYLE)) @if coverage.is_some() { (PreEscaped(coverage::STYLE)) } }
             }
             body {
                 header.summary {
@@ -89,6 +123,9 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                             }
                         }
                     }
+                    @if let Some(coverage) = coverage {
+                        p.coverage-summary data-summary="coverage" { (coverage.summary) }
+                    }
                     (legend())
                     @if !unowned.is_empty() {
                         h3 { "Manifests" }
@@ -100,7 +137,7 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                     }
                 }
                 @for (n, flow) in flows.iter().enumerate() {
-                    (flow_section(n, flow, manifests, &of_flow(findings, flow)))
+                    (flow_section(n, flow, manifests, &of_flow(findings, flow), coverage))
                 }
                 output #selftest hidden {}
                 script { (PreEscaped(SCRIPT)) }
@@ -141,7 +178,13 @@ fn legend() -> Markup {
     }
 }
 
-fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Finding]) -> Markup {
+fn flow_section(
+    n: usize,
+    flow: &Flow,
+    manifests: &Manifests,
+    findings: &[&Finding],
+    coverage: Option<&coverage::Overlay>,
+) -> Markup {
     let boxes = place(flow);
     let width = boxes.iter().map(|r| r.x).fold(0.0, f64::max) + BLOCK_WIDTH + MARGIN;
     let height = boxes.iter().map(|r| r.y).fold(0.0, f64::max) + BLOCK_HEIGHT + MARGIN;
@@ -159,7 +202,7 @@ fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Findi
                 div.pane {
                     div.canvas style=(format!("width:{width:.0}px;height:{height:.0}px;\
                         --block-width:{BLOCK_WIDTH}px;--block-height:{BLOCK_HEIGHT}px")) {
-                        (edges(flow, &boxes, width, height))
+                        (edges(flow, &boxes, width, height, coverage))
                         @if let Some(start) = start {
                             div.start-marker style=(format!("left:{:.1}px;top:{:.1}px",
                                 boxes[start].x, boxes[start].y - 22.0)) { "Start" }
@@ -167,7 +210,7 @@ fn flow_section(n: usize, flow: &Flow, manifests: &Manifests, findings: &[&Findi
                         @for (index, action) in flow.actions.iter().enumerate() {
                             (block(action, boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
-                                   manifests))
+                                   manifests, coverage.map(|c| c.visits(&flow.path, &action.identifier))))
                         }
                     }
                 }
@@ -206,6 +249,7 @@ fn block(
     is_start: bool,
     findings: &[&Finding],
     manifests: &Manifests,
+    visits: Option<usize>,
 ) -> Markup {
     let name = BlockName::of(action);
     let worst = worst(findings);
@@ -215,12 +259,16 @@ fn block(
             .has-error[worst == Some(Severity::Error)]
             .has-warning[worst == Some(Severity::Warning)]
             data-block-id=(action.identifier)
+            data-visits=[visits]
             tabindex="0"
             style=(format!("left:{:.1}px;top:{:.1}px", at.x, at.y)) {
             div.type { (name.type_name) }
             div.label title=(action.identifier) { (name.label.as_str()) }
             @if let Some(function) = &name.function {
                 div.function { (function) }
+            }
+            @if let Some(visits) = visits {
+                span.visits title="visits by the test cases" { "×" (visits) }
             }
             @if let Some(worst) = worst {
                 span.badge.(worst.as_str()) data-count=(findings.len()) { (findings.len()) }
@@ -308,9 +356,18 @@ fn finding_item(finding: &Finding, action: Option<&Action>, unplaced: bool) -> M
 /// The arrows: one per transition with a target that exists, leaving the
 /// source's right side at a port of its own (as the designer's branches do)
 /// and entering the target's left side.
-fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
-    struct Arrow {
+fn edges(
+    flow: &Flow,
+    boxes: &[Rect],
+    width: f64,
+    height: f64,
+    coverage: Option<&coverage::Overlay>,
+) -> Markup {
+    struct Arrow<'a> {
         class: &'static str,
+        taken: Option<bool>,
+        from: &'a str,
+        branch: String,
         path: String,
         label: Option<(f64, f64, String)>,
     }
@@ -331,6 +388,13 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
             let (class, label) = edge_kind(action, *kind);
             arrows.push(Arrow {
                 class,
+                taken: coverage.map(|c| c.taken(&flow.path, &action.identifier, *kind)),
+                from: &action.identifier,
+                branch: match kind {
+                    EdgeKind::Next => "next".to_owned(),
+                    EdgeKind::Condition(i) => format!("condition-{i}"),
+                    EdgeKind::Error(i) => format!("error-{i}"),
+                },
                 path: format!(
                     "M{sx:.1} {sy:.1} C{:.1} {sy:.1} {:.1} {ty:.1} {tx:.1} {ty:.1}",
                     sx + bend,
@@ -352,7 +416,10 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
             }
             @for arrow in &arrows {
                 path class=(format!("edge {}", arrow.class))
-                    marker-end=(format!("url(#arrow-{})", arrow.class)) d=(arrow.path) {}
+                    marker-end=(format!("url(#arrow-{})", arrow.class))
+                    data-from=[arrow.taken.map(|_| arrow.from)]
+                    data-branch=[arrow.taken.map(|_| &arrow.branch)]
+                    data-taken=[arrow.taken] d=(arrow.path) {}
                 @if let Some((x, y, text)) = &arrow.label {
                     text class=(format!("port {}", arrow.class))
                         x=(format!("{x:.1}")) y=(format!("{y:.1}")) { (text) }

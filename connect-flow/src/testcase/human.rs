@@ -51,7 +51,7 @@ pub fn human(report: &Report) -> String {
         total - failed
     );
     if let Some(coverage) = &report.coverage {
-        let _ = writeln!(out, "{coverage}");
+        let _ = writeln!(out, "{}", coverage.summary);
     }
     out
 }

@@ -45,6 +45,7 @@ mod action;
 mod assertion;
 mod contract;
 mod control;
+mod coverage;
 mod entry;
 mod error;
 mod event;
@@ -67,6 +68,7 @@ pub use action::{Action, ActionKind};
 pub use assertion::{Assertion, Operator};
 pub use contract::check_mocks;
 pub use control::Control;
+pub use coverage::{BlockCoverage, BranchCoverage, Coverage, FlowCoverage};
 pub use entry::{Channel, EntryPoint};
 pub use error::CaseError;
 pub use event::{

@@ -15,7 +15,7 @@ pub struct Report {
     pub cases: Vec<CaseResult>,
     /// What the cases reached of the flows, when it was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub coverage: Option<CoverageSummary>,
+    pub coverage: Option<super::Coverage>,
 }
 
 impl Report {

@@ -410,7 +410,11 @@ fn mocks_are_held_to_the_manifest() {
     assert!(check_mocks(&ok, &string_map).is_empty());
     let number = check_mocks(&lambda_mock(ARN, r#"{"balance": 1}"#), &string_map);
     assert_eq!(number.len(), 1);
-    assert!(number[0].message.contains("is a number"), "{}", number[0].message);
+    assert!(
+        number[0].message.contains("is a number"),
+        "{}",
+        number[0].message
+    );
     assert_eq!(
         number[0].at,
         "$.Observations[0].Actions[0].Parameters.Behavior.Properties.Strategy.Response.ExecutionResult.LoadedData"
@@ -427,7 +431,10 @@ fn mocks_are_held_to_the_manifest() {
            {"path": "$.External.Profile.Name", "key": "Profile.Name", "type": "string", "required": true, "referenceable": true},
            {"path": "$.External.Tags", "key": "Tags", "type": "map", "required": true, "referenceable": true}"#,
     );
-    let nested = lambda_mock(ARN, r#"{"Profile": {"Name": "Ann", "Nmae": "x"}, "Tags": {"any": 1}}"#);
+    let nested = lambda_mock(
+        ARN,
+        r#"{"Profile": {"Name": "Ann", "Nmae": "x"}, "Tags": {"any": 1}}"#,
+    );
     let problems = check_mocks(&nested, &json);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].key, "Profile.Nmae");
