@@ -10,3 +10,4 @@ mod manifest_schema;
 mod robustness;
 mod sarif;
 mod scaffold;
+mod simulate;
