@@ -14,7 +14,9 @@
 //! `LambdaFunctionARN` are read by [`placeholder`]. The same reading of a
 //! flow gives the contract of each Lambda it invokes, from which
 //! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
-//! The `connect-flow` binary is [`cli`].
+//! [`simulate`] runs a contact through the flows offline, with the
+//! Lambdas as Rust functions, commands or checked mocks, and returns its
+//! trace. The `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
@@ -58,6 +60,7 @@ pub mod references;
 pub mod report;
 pub mod sarif;
 pub mod scaffold;
+pub mod simulate;
 pub mod testcase;
 
 pub use error::InputError;

@@ -11,3 +11,4 @@ mod manifest_schema;
 mod robustness;
 mod sarif;
 mod scaffold;
+mod simulate;
