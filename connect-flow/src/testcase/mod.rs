@@ -57,6 +57,7 @@ mod mock;
 mod observation;
 mod read;
 mod result;
+mod run;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -84,6 +85,7 @@ pub use observation::{Observation, Usage};
 pub use result::{
     AssertionResult, CaseResult, CoverageSummary, Failure, LogEntry, MockProblem, Report,
 };
+pub use run::Runner;
 
 use read::{one_of, Ctx};
 

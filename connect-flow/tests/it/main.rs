@@ -12,3 +12,4 @@ mod robustness;
 mod sarif;
 mod scaffold;
 mod simulate;
+mod testcases;

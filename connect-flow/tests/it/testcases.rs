@@ -1,0 +1,111 @@
+//! `connect-flow test`'s runner on the examples' flow: cases in Connect's
+//! Testing language that pass, fail for the right reason, or are refused
+//! before the run for a mock the Lambda's manifest rules out.
+
+use std::path::{Path, PathBuf};
+
+use connect_flow::testcase::{human, Failure, Report, Runner, TestCase};
+use connect_flow::{Flow, LoadedManifest, Manifests};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn runner() -> Runner {
+    let flow = Flow::load(&repo().join("examples/flows/customer-service.json")).unwrap();
+    let mut manifests = Manifests::new();
+    for name in [
+        "my_first_connect_lambda",
+        "greeting_router",
+        "caller_profile",
+    ] {
+        let path = repo().join(format!("examples/manifests/{name}.json"));
+        manifests.add(LoadedManifest::load(&path).unwrap());
+    }
+    Runner::new(vec![flow], manifests)
+}
+
+fn run(names: &[&str]) -> Report {
+    let cases: Vec<TestCase> = names
+        .iter()
+        .map(|n| TestCase::read(&repo().join("examples/tests/cases").join(n)).unwrap())
+        .collect();
+    runner().run_all(&cases, true)
+}
+
+#[test]
+fn the_happy_path_passes() {
+    let report = run(&["happy-path.json", "balance-lookup-fails.json"]);
+    assert!(report.passed(), "{}", human(&report));
+    assert_eq!(report.cases[0].assertions.len(), 2);
+    assert!(report.cases[0].assertions.iter().all(|a| a.passed));
+}
+
+#[test]
+fn a_wrong_expectation_fails_with_expected_and_actual() {
+    let report = run(&["wrong-balance.json"]);
+    let case = &report.cases[0];
+    let [Failure::Assertion(a)] = case.failures.as_slice() else {
+        panic!("one failed assertion: {}", human(&report));
+    };
+    assert_eq!(a.namespace, "$.Attributes.customerBalance");
+    assert_eq!(a.expected.as_deref(), Some("13.00"));
+    assert_eq!(a.actual.as_deref(), Some("12.50"));
+    let text = human(&report);
+    assert!(
+        text.contains("expected: \"13.00\"\n    actual:   \"12.50\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_observation_never_met_fails_at_once_with_what_happened_instead() {
+    let report = run(&["no-greeting.json"]);
+    let case = &report.cases[0];
+    let Some(Failure::Unmet {
+        observation,
+        awaited,
+        instead,
+    }) = case.failures.first()
+    else {
+        panic!("an unmet observation: {}", human(&report));
+    };
+    assert_eq!(observation, "welcome");
+    assert!(
+        awaited.starts_with("MessageReceived \"Welcome to Example Corp\""),
+        "{awaited}"
+    );
+    assert!(instead.contains("please enter your age"), "{instead}");
+    assert!(instead.contains("disconnected"), "{instead}");
+}
+
+#[test]
+fn a_misspelt_mock_is_refused_before_the_run() {
+    let cases = [TestCase::read(&repo().join("examples/tests/cases/misspelt-mock.json")).unwrap()];
+    let (result, trace) = runner().run(&cases[0]);
+    assert!(trace.is_none(), "the case must not run");
+    let [Failure::MockNotInContract(problem)] = result.failures.as_slice() else {
+        panic!("one mock-not-in-contract: {:?}", result.failures);
+    };
+    assert_eq!(problem.key, "customerBalanse");
+    assert_eq!(problem.suggestion.as_deref(), Some("customerBalance"));
+    assert_eq!(problem.function, "MyFirstConnectLambda");
+}
+
+#[test]
+fn coverage_counts_blocks_and_branches() {
+    let report = run(&["happy-path.json", "balance-lookup-fails.json"]);
+    let coverage = report.coverage.as_ref().unwrap();
+    let flow = &coverage.flows[0];
+    let visits = |id: &str| flow.blocks.iter().find(|b| b.id == id).unwrap().visits;
+    // The start block, once per case.
+    assert_eq!(visits("78a583f9-0ba6-5137-8044-8661ca7cf8f5"), 2);
+    // The balance Lambda's error branch: once, in the failing lookup.
+    let error = flow
+        .branches
+        .iter()
+        .find(|b| b.from == "34dbcf6e-2c92-5ff4-86f1-343430148f23" && b.branch == "error-0")
+        .unwrap();
+    assert_eq!(error.taken, 1);
+    assert!(coverage.summary.blocks_reached < coverage.summary.blocks);
+}
