@@ -8,6 +8,9 @@
 //!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--connect-lambda-path PATH] [--force]
 //! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
+//! connect-flow simulate FLOW.json [FLOW2.json ...] [--lambda F=COMMAND ...]
+//!     [--mock F=RESPONSE.json ...] [--manifest M.json ...] [--dtmf DIGITS ...]
+//!     [--say TEXT ...] [--hours open|closed] [--format human|json] ...
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -16,6 +19,8 @@
 //! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
 //! 1 when the flows ask two incompatible things of a Lambda, 2 when an
 //! input cannot be read.
+
+pub mod simulate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -65,6 +70,13 @@ pub enum Command {
     /// Print the manifest the flows imply for one Lambda function: the
     /// start of a hand-written manifest for a Lambda in any language.
     Manifest(crate::scaffold::command::ManifestArgs),
+    /// Run one contact through the flows offline: each block and branch,
+    /// the prompts, each Lambda call (a command or a checked mock), the
+    /// attributes at the end and the outcome.
+    ///
+    /// Exit status: 0 the contact reached an end, 1 the run stopped short
+    /// (a block not simulated, a loop), 2 an input cannot be read.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// The flows and manifests a subcommand reads, matched as `check` matches
@@ -210,6 +222,7 @@ where
         Command::Check(args) => run_check(&args, stdout, stderr),
         Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
         Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
+        Command::Simulate(args) => simulate::run_simulate(&args, stdout, stderr),
     }
 }
 

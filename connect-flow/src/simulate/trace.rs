@@ -205,11 +205,12 @@ impl Trace {
         let mut out = String::new();
         for (i, step) in self.steps.iter().enumerate() {
             let _ = writeln!(out, "{:>3}. {}", i + 1, clean(&step.name));
-            if let Some(detail) = &step.detail {
-                let _ = writeln!(out, "       {}", clean(detail));
-            }
+            // A block plays its prompt before it hears the caller.
             for prompt in self.prompts.iter().filter(|p| p.step == i) {
                 let _ = writeln!(out, "       plays \"{}\"", clean(&prompt.text));
+            }
+            if let Some(detail) = &step.detail {
+                let _ = writeln!(out, "       {}", clean(detail));
             }
             for call in self.lambda_calls.iter().filter(|c| c.step == i) {
                 let _ = writeln!(

@@ -642,3 +642,142 @@ fn sim_public_snippets_task_flow() {
         .any(|a| a.text.contains("no working queue")));
     assert_eq!(request.outcome(), &Outcome::Disconnected);
 }
+
+/// `connect-flow simulate`, in process: exit code, stdout, stderr.
+fn cli(args: &[&str]) -> (u8, String, String) {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let mut argv = vec!["connect-flow".to_owned(), "simulate".to_owned()];
+    argv.extend(args.iter().map(|a| a.replace("{dir}", dir)));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = connect_flow::cli::run(argv, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn sim_cli_keeps_the_callers_order_and_prints_json() {
+    // --dtmf and --say interleaved: the order given is the caller's.
+    let (code, out, err) = cli(&[
+        "{dir}/tests/flows/sim/input.json",
+        "--say",
+        "7",
+        "--dtmf",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let trace: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(trace["prompts"][1]["text"], "You entered 7.");
+    assert_eq!(trace["prompts"][3]["text"], "Sales");
+    assert_eq!(trace["steps"][0]["block"], "Age");
+    assert_eq!(trace["steps"][0]["type"], "GetParticipantInput");
+    assert_eq!(trace["steps"][0]["name"], r#""Store customer input" "Age""#);
+    assert_eq!(trace["steps"][2]["branch"], r#"Condition 1: Equals "1""#);
+    assert_eq!(
+        trace["outcome"],
+        json!({"kind": "disconnected", "block": r#""Disconnect / hang up" "Bye""#})
+    );
+    // Reversed, and an empty --dtmf is silence; --hang-up ends it.
+    let (_, out, _) = cli(&[
+        "{dir}/tests/flows/sim/input.json",
+        "--dtmf",
+        "",
+        "--hang-up",
+        "--format",
+        "json",
+    ]);
+    let trace: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(trace["prompts"][1]["text"], "You entered Timeout.");
+    assert_eq!(trace["outcome"]["kind"], "hungUp");
+}
+
+#[test]
+fn sim_cli_lambdas_mocks_and_the_story() {
+    if cfg!(windows) {
+        return;
+    }
+    let mock = std::env::temp_dir().join(format!("sim-mock-{}.json", std::process::id()));
+    std::fs::write(&mock, r#"{"obj": {"x": "from the mock"}}"#).unwrap();
+    let mock_arg = format!("SecondLambda={}", mock.display());
+    let (code, out, err) = cli(&[
+        "{dir}/tests/flows/sim/lambdas.json",
+        "--lambda",
+        r#"FirstLambda=echo '{"a": "from echo"}'"#,
+        "--mock",
+        &mock_arg,
+        "--customer",
+        "+15550100",
+        "--attribute",
+        "tier=Gold",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(
+        out.starts_with("A VOICE contact from +15550100 enters "),
+        "{out}"
+    );
+    for line in [
+        r#"  1. "Invoke AWS Lambda function" "First" (FirstLambda)"#,
+        r#"       calls FirstLambda with {"caller":"+15550100","tier":"Gold"}"#,
+        r#"       answer {"a":"from echo"}"#,
+        r#"       plays "first said from echo, then from the mock.""#,
+        "Outcome: disconnected at \"Disconnect / hang up\" \"Bye\"",
+        r#"  fromFirst = "from echo""#,
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    std::fs::remove_file(&mock).ok();
+}
+
+#[test]
+fn sim_cli_refuses_a_mock_the_manifest_contradicts() {
+    let dir = std::env::temp_dir().join(format!("sim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = dir.join("first.json");
+    std::fs::write(
+        &manifest,
+        r#"{"manifestVersion": 1, "handler": "first_lambda", "responseValidation": "STRING_MAP",
+            "external": [{"path": "$.External.a", "key": "a", "type": "string",
+                          "required": true, "referenceable": true}]}"#,
+    )
+    .unwrap();
+    let mock = dir.join("mock.json");
+    std::fs::write(&mock, r#"{"b": "x"}"#).unwrap();
+    let (code, out, err) = cli(&[
+        "{dir}/tests/flows/sim/lambdas.json",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--mock",
+        &format!("FirstLambda={}", mock.display()),
+    ]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("mock for FirstLambda: `b` is not a key the Lambda returns"),
+        "{err}"
+    );
+    // A block not simulated: exit 1, the block named.
+    let (code, out, _) = cli(&["{dir}/tests/flows/sim/routing.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("--hours open|closed"), "{out}");
+    // A malformed pair and a missing flow: exit 2, saying what to write.
+    let (code, _, err) = cli(&[
+        "{dir}/tests/flows/sim/compare.json",
+        "--attribute",
+        "novalue",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--attribute \"novalue\": expected K=V"),
+        "{err}"
+    );
+    let (code, _, err) = cli(&["no/such/flow.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no/such/flow.json: cannot read the file"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
