@@ -11,6 +11,9 @@
 //! connect-flow simulate FLOW.json [FLOW2.json ...] [--lambda F=COMMAND ...]
 //!     [--mock F=RESPONSE.json ...] [--manifest M.json ...] [--dtmf DIGITS ...]
 //!     [--say TEXT ...] [--hours open|closed] [--format human|json] ...
+//! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow ...]
+//!     [--lambda F=COMMAND ...] [--mock F=RESPONSE.json ...] [--manifest M.json ...]
+//!     [--format human|json|junit] [--coverage FILE.html]
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -21,6 +24,7 @@
 //! input cannot be read.
 
 pub mod simulate;
+pub mod test;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -77,6 +81,13 @@ pub enum Command {
     /// Exit status: 0 the contact reached an end, 1 the run stopped short
     /// (a block not simulated, a loop), 2 an input cannot be read.
     Simulate(simulate::SimulateArgs),
+    /// Run Amazon Connect test cases (the Testing language) offline on the
+    /// flows: observations in order, caller instructions, checked mocks,
+    /// assertions; results as text, JSON or JUnit XML, and coverage.
+    ///
+    /// Exit status: 0 every case passed, 1 a case failed, 2 an input cannot
+    /// be read.
+    Test(test::TestArgs),
 }
 
 /// The flows and manifests a subcommand reads, matched as `check` matches
@@ -223,6 +234,7 @@ where
         Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
         Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
         Command::Simulate(args) => simulate::run_simulate(&args, stdout, stderr),
+        Command::Test(args) => test::run_test(&args, stdout, stderr),
     }
 }
 

@@ -247,6 +247,11 @@ fn read_content(
     } else if version != VERSION {
         return Err(version_node.err(one_of(&[VERSION, DOCUMENTED_VERSION])));
     }
+    if root.opt("Observations")?.is_none() && root.opt("Actions")?.is_some() {
+        return Err(root.err(
+            "a member `Observations`: this is a flow, not a test case (pass flows with --flow)",
+        ));
+    }
     let list = root.get("Observations")?;
     let nodes = list.array()?;
     if nodes.is_empty() {

@@ -109,3 +109,92 @@ fn coverage_counts_blocks_and_branches() {
     assert_eq!(error.taken, 1);
     assert!(coverage.summary.blocks_reached < coverage.summary.blocks);
 }
+
+const BIN: &str = env!("CARGO_BIN_EXE_connect-flow");
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(BIN)
+        .current_dir(repo())
+        .arg("test")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const FLOW: &str = "examples/flows/customer-service.json";
+
+#[test]
+fn the_command_exits_0_when_all_pass_1_when_one_fails_2_when_unreadable() {
+    let manifests = [
+        "--manifest",
+        "examples/manifests/my_first_connect_lambda.json",
+    ];
+    let (code, out, _) = cli(&[
+        &["examples/tests/cases/happy-path.json", "--flow", FLOW],
+        &manifests[..],
+    ]
+    .concat());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 case: 1 passed, 0 failed"), "{out}");
+    let (code, out, _) = cli(&[
+        &["examples/tests/cases/misspelt-mock.json", "--flow", FLOW],
+        &manifests[..],
+    ]
+    .concat());
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[mock-not-in-contract]"), "{out}");
+    assert!(out.contains("did you mean `customerBalance`?"), "{out}");
+    let (code, _, err) = cli(&["connect-flow/tests/cases/missing.json", "--flow", FLOW]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("connect-flow/tests/cases/missing.json: cannot read the file"),
+        "{err}"
+    );
+    let (code, _, err) = cli(&["examples/flows/customer-service.json", "--flow", FLOW]);
+    assert_eq!(code, 2, "a flow is not a test case");
+    assert!(
+        err.contains("not a Connect test case: at $: expected a member `Observations`: this is a flow, not a test case"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_output_carries_results_and_coverage() {
+    let dir = std::env::temp_dir().join(format!("connect-flow-cov-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("coverage.html");
+    let (code, out, err) = cli(&[
+        "examples/tests/cases/happy-path.json",
+        "examples/tests/cases/wrong-balance.json",
+        "--flow",
+        FLOW,
+        "--format",
+        "json",
+        "--coverage",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["passed"], false);
+    assert_eq!(value["cases"][1]["failures"][0]["kind"], "assertion");
+    assert_eq!(value["cases"][1]["failures"][0]["actual"], "12.50");
+    let summary = &value["coverage"]["summary"];
+    assert_eq!(summary["blocks"], 15);
+    assert!(summary["blocks_reached"].as_u64().unwrap() > 0);
+    let blocks = value["coverage"]["flows"][0]["blocks"].as_array().unwrap();
+    let html = std::fs::read_to_string(&page).unwrap();
+    for block in blocks {
+        let marker = format!(
+            "data-block-id=\"{}\" data-visits=\"{}\"",
+            block["id"].as_str().unwrap(),
+            block["visits"]
+        );
+        assert!(html.contains(&marker), "{marker}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
