@@ -98,12 +98,16 @@ fn page(
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "connect-flow check: " (summary) }
+                @if let Some(coverage) = coverage {
+                    title { "connect-flow test: " (coverage.summary) }
+                } @else {
+                    title { "connect-flow check: " (summary) }
+                }
                 style { (PreEscaped(STYLE)) @if coverage.is_some() { (PreEscaped(coverage::STYLE)) } }
             }
             body {
                 header.summary {
-                    h1 { "connect-flow check" }
+                    h1 { @if coverage.is_some() { "connect-flow test: coverage" } @else { "connect-flow check" } }
                     p.totals {
                         span data-summary="flows" { (plural(flows.len(), "flow")) }
                         " · "

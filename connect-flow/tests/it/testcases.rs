@@ -198,3 +198,62 @@ fn json_output_carries_results_and_coverage() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The coverage page in headless Chromium (one run): the page's own
+/// self-test passes with the overlay on (every block visible, nothing
+/// overlapping, nothing fetched), and every block's `data-visits` and every
+/// arrow's `data-taken` in the rendered DOM are the counts `--format json`
+/// gives.
+#[test]
+fn the_coverage_page_renders_in_chromium_with_the_json_counts() {
+    use crate::html_report::{assert_clean, browser, render, scratch};
+    let Some(browser) = browser() else { return };
+    let dir = scratch("coverage");
+    let page = dir.join("coverage.html");
+    let (_, out, err) = cli(&[
+        "examples/tests/cases/happy-path.json",
+        "examples/tests/cases/balance-lookup-fails.json",
+        "--flow",
+        FLOW,
+        "--format",
+        "json",
+        "--coverage",
+        page.to_str().unwrap(),
+    ]);
+    let value: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let (verdict, dom) = render(&browser, &dir, &html);
+    assert_clean(&verdict);
+    let flow = &value["coverage"]["flows"][0];
+    for block in flow["blocks"].as_array().unwrap() {
+        let marker = format!(
+            "data-block-id=\"{}\" data-visits=\"{}\"",
+            block["id"].as_str().unwrap(),
+            block["visits"]
+        );
+        assert!(dom.contains(&marker), "{marker} not in the rendered page");
+    }
+    for branch in flow["branches"].as_array().unwrap() {
+        let marker = format!(
+            "data-from=\"{}\" data-branch=\"{}\" data-taken=\"{}\"",
+            branch["from"].as_str().unwrap(),
+            branch["branch"].as_str().unwrap(),
+            branch["taken"].as_u64().unwrap() > 0
+        );
+        assert!(dom.contains(&marker), "{marker} not in the rendered page");
+    }
+    let summary = &value["coverage"]["summary"];
+    let line = format!(
+        "coverage: {} of {} blocks reached, {} of {} branches taken",
+        summary["blocks_reached"],
+        summary["blocks"],
+        summary["branches_taken"],
+        summary["branches"]
+    );
+    assert!(dom.contains(&line), "{line}");
+    assert!(
+        dom.contains("data-taken=\"false\""),
+        "some branch is never taken"
+    );
+}
