@@ -10,3 +10,4 @@ mod in_process;
 mod manifests;
 mod responses;
 mod runtime_e2e;
+mod test_cases;
