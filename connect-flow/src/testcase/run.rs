@@ -312,7 +312,17 @@ impl Plan {
         let mut env = Environment::new();
         let mut overrides: Vec<(String, Vec<LambdaOverride>)> = Vec::new();
         for observation in chain_order(case) {
+            let later = !matches!(observation.event.kind, EventKind::TestInitiated);
             for action in &observation.actions {
+                if later && matches!(action.kind, ActionKind::OverrideSystemBehavior(_)) {
+                    notes.push(Note {
+                        at: action.at.clone(),
+                        text: "an override outside the TestInitiated observation applies offline \
+                               from the start, in chain order; Connect applies it once its \
+                               observation is met: set overrides in TestInitiated, as Connect advises"
+                            .into(),
+                    });
+                }
                 match &action.kind {
                     ActionKind::SendInstruction(Instruction::Dtmf(keys)) => {
                         caller = caller.dtmf(keys.clone())

@@ -257,3 +257,153 @@ fn the_coverage_page_renders_in_chromium_with_the_json_counts() {
         "some branch is never taken"
     );
 }
+
+/// A small flow: a menu that takes one key, a Lambda, a prompt with its
+/// answer, and the end.
+const MENU: &str = r#"{"Version": "2019-10-30", "StartAction": "Menu", "Actions": [
+  {"Identifier": "Menu", "Type": "GetParticipantInput",
+   "Parameters": {"Text": "Press 1 for sales, 2 for support.", "StoreInput": "False", "InputTimeLimitSeconds": "5"},
+   "Transitions": {"NextAction": "Bye", "Conditions": [
+     {"NextAction": "Lookup", "Condition": {"Operator": "Equals", "Operands": ["1"]}}],
+     "Errors": [{"ErrorType": "NoMatchingCondition", "NextAction": "Bye"},
+                {"ErrorType": "InputTimeLimitExceeded", "NextAction": "Bye"},
+                {"ErrorType": "NoMatchingError", "NextAction": "Bye"}]}},
+  {"Identifier": "Lookup", "Type": "InvokeLambdaFunction",
+   "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:Lookup", "InvocationTimeLimitSeconds": "3"},
+   "Transitions": {"NextAction": "Store", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Bye"}]}},
+  {"Identifier": "Store", "Type": "UpdateContactAttributes",
+   "Parameters": {"Attributes": {"agent": "$.External.agent"}, "TargetContact": "Current"},
+   "Transitions": {"NextAction": "Say", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Bye"}]}},
+  {"Identifier": "Say", "Type": "MessageParticipant", "Parameters": {"Text": "Connecting you to $.Attributes.agent."},
+   "Transitions": {"NextAction": "Bye", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "Bye"}]}},
+  {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+]}"#;
+
+fn menu_case(observations: &str) -> TestCase {
+    let json = format!(r#"{{"Version": "2019-10-30", "Observations": [{observations}]}}"#);
+    TestCase::from_slice(json.as_bytes(), "menu-case.json").unwrap()
+}
+
+fn run_menu(case: &TestCase) -> connect_flow::testcase::CaseResult {
+    let flow = Flow::from_slice(MENU.as_bytes(), "menu.json").unwrap();
+    let mut runner = Runner::new(vec![flow], Manifests::new());
+    runner.lambda(
+        "Lookup",
+        connect_flow::simulate::Mock::new(&serde_json::json!({"agent": "Sam"})),
+    );
+    runner.run(case).0
+}
+
+const PRESS_1: &str = r#"{"Identifier": "menu", "Event": {"Type": "MessageReceived",
+    "Properties": {"Text": "Press 1 for sales", "MatchingCriteria": {"Type": "Inclusion"}}},
+   "Actions": [{"Identifier": "one", "Type": "SendInstruction", "Parameters": {
+     "Instruction": {"Type": "DtmfInput", "Properties": {"Value": "1"}}}}],
+   "Transitions": {"NextObservations": ["lookup"]}}"#;
+
+#[test]
+fn attributes_and_external_are_read_as_they_were_at_the_event() {
+    let case = menu_case(&format!(
+        r#"{PRESS_1},
+        {{"Identifier": "lookup", "Event": {{"Type": "FlowActionStarted", "Properties": {{
+            "ActionType": "InvokeLambdaFunction",
+            "ActionParameters": {{"LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:Lookup"}}}}}},
+         "Actions": [{{"Identifier": "not-yet", "Type": "Assert", "Parameters": {{"Namespace": "$.Attributes.agent", "Operator": "Equals", "Operand": "Sam"}}}}],
+         "Transitions": {{"NextObservations": ["say"]}}}},
+        {{"Identifier": "say", "Event": {{"Type": "MessageReceived", "Properties": {{"Text": "Connecting you to Sam."}}}},
+         "Actions": [{{"Identifier": "now", "Type": "Assert", "Parameters": {{"Namespace": "$.Attributes.agent", "Operator": "Equals", "Operand": "Sam"}}}},
+                     {{"Identifier": "log", "Type": "TestControl", "Parameters": {{"Command": {{"Type": "LogData",
+                       "Properties": {{"Expressions": {{"agent": "$.External.agent"}}}}}}}}}}]}}"#
+    ));
+    let result = run_menu(&case);
+    // Before the Lambda block runs, the attribute is not set yet.
+    let [Failure::Assertion(a)] = result.failures.as_slice() else {
+        panic!("{:?}", result.failures);
+    };
+    assert_eq!((a.action.as_str(), a.actual.as_deref()), ("not-yet", None));
+    assert!(
+        result.assertions[1].passed,
+        "set by the time the prompt plays"
+    );
+    assert_eq!(result.logs[0].value.as_deref(), Some("Sam"));
+}
+
+#[test]
+fn an_observation_awaited_when_the_contact_ends_fails_with_the_ending() {
+    // Key 2: no Lambda runs, so the Lambda's observation is never met.
+    let case = menu_case(&PRESS_1.replace(r#""Value": "1""#, r#""Value": "2""#).replace(
+        r#""NextObservations": ["lookup"]"#,
+        r#""NextObservations": ["lookup"]}},
+        {"Identifier": "lookup", "Event": {"Type": "FlowActionStarted", "Properties": {
+            "ActionType": "InvokeLambdaFunction",
+            "ActionParameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:Lookup"}}},
+         "Transitions": {"NextObservations": []"#,
+    ));
+    let result = run_menu(&case);
+    let [Failure::Unmet {
+        observation,
+        awaited,
+        instead,
+    }] = result.failures.as_slice()
+    else {
+        panic!("{:?}", result.failures);
+    };
+    assert_eq!(observation, "lookup");
+    assert!(
+        awaited.starts_with("FlowActionStarted InvokeLambdaFunction with LambdaFunctionARN"),
+        "{awaited}"
+    );
+    assert!(
+        instead.contains("then the contact was disconnected"),
+        "{instead}"
+    );
+}
+
+#[test]
+fn end_test_stops_the_case_and_exactly_counts_events() {
+    // EndTest at the menu: the unmet observation after it does not fail.
+    let ended = menu_case(
+        r#"{"Identifier": "menu", "Event": {"Type": "MessageReceived", "Properties": {"Text": "Press 1", "MatchingCriteria": {"Type": "Inclusion"}}},
+            "Actions": [{"Identifier": "end", "Type": "TestControl", "Parameters": {"Command": {"Type": "EndTest"}}}],
+            "Transitions": {"NextObservations": ["never"]}},
+           {"Identifier": "never", "Event": {"Type": "MessageReceived", "Properties": {"Text": "never said"}}}"#,
+    );
+    assert!(run_menu(&ended).passed());
+    // The menu plays once: EXACTLY 2 is not met.
+    let twice = menu_case(
+        r#"{"Identifier": "menu", "Event": {"Type": "MessageReceived", "Properties": {"Text": "Press 1", "MatchingCriteria": {"Type": "Inclusion"}}},
+            "Usage": {"Type": "EXACTLY", "Times": 2}}"#,
+    );
+    let result = run_menu(&twice);
+    let [Failure::Unmet { awaited, .. }] = result.failures.as_slice() else {
+        panic!("{:?}", result.failures);
+    };
+    assert!(awaited.ends_with("2 times (seen 1)"), "{awaited}");
+    // ANY: met by none as well as by many.
+    let any = menu_case(
+        r#"{"Identifier": "menu", "Event": {"Type": "MessageReceived", "Properties": {"Text": "not played"}}, "Usage": {"Type": "ANY"}}"#,
+    );
+    assert!(run_menu(&any).passed());
+}
+
+#[test]
+fn an_error_mock_takes_the_error_branch() {
+    let case = menu_case(&format!(
+        r#"{{"Identifier": "start", "Event": {{"Type": "TestInitiated"}}, "Actions": [
+            {{"Identifier": "fail", "Type": "OverrideSystemBehavior", "Parameters": {{"Behavior": {{"Type": "FlowAction", "Properties": {{
+              "ActionType": "InvokeLambdaFunction",
+              "ActionParameters": {{"LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:Lookup"}},
+              "Strategy": {{"Type": "MockResponse", "Response": {{"Type": "Error", "Error": {{"Value": "NoMatchingError"}}}}}}}}}}}}}}],
+           "Transitions": {{"NextObservations": ["menu"]}}}},
+        {PRESS_1},
+        {{"Identifier": "lookup", "Event": {{"Type": "TestCompleted"}},
+         "Actions": [{{"Identifier": "no-agent", "Type": "Assert", "Parameters": {{"Namespace": "$.Attributes.agent", "Operator": "Equals", "Operand": "Sam"}}}}]}}"#
+    ));
+    let result = run_menu(&case);
+    let [Failure::Assertion(a)] = result.failures.as_slice() else {
+        panic!("{:?}", result.failures);
+    };
+    assert_eq!(
+        a.actual, None,
+        "the mocked error skipped the attribute block"
+    );
+}
