@@ -16,7 +16,9 @@
 //! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
 //! [`simulate`] runs a contact through the flows offline, with the
 //! Lambdas as Rust functions, commands or checked mocks, and returns its
-//! trace. The `connect-flow` binary is [`cli`].
+//! trace; [`testcase`] reads Amazon Connect's own test cases (its Testing
+//! language) and runs them on it, with coverage drawn on the flow. The
+//! `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};

@@ -101,6 +101,53 @@ fn junit_output_is_valid_against_the_junit_schema() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The command's own output on the examples' cases (passing, failing,
+/// refused), through the same validator.
+#[test]
+fn the_commands_junit_output_is_valid() {
+    let Some(xmllint) = xmllint() else { return };
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cases: Vec<PathBuf> = std::fs::read_dir(repo.join("examples/tests/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_connect-flow"))
+        .current_dir(&repo)
+        .arg("test")
+        .args(&cases)
+        .args(["--flow", "examples/flows/customer-service.json"])
+        .args([
+            "--manifest",
+            "examples/manifests/my_first_connect_lambda.json",
+        ])
+        .args(["--format", "junit"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some examples' cases fail on purpose"
+    );
+    let file =
+        std::env::temp_dir().join(format!("connect-flow-junit-cli-{}.xml", std::process::id()));
+    std::fs::write(&file, &out.stdout).unwrap();
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/junit/junit.xsd");
+    let lint = Command::new(&xmllint)
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        lint.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&lint.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[test]
 fn junit_counts_and_failure_text() {
     let xml = junit(&report());
