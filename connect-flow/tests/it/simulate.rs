@@ -828,3 +828,23 @@ fn sim_every_fixture_flow_runs_to_an_outcome() {
         }
     }
 }
+
+/// "Set contact attributes" sets all or none: past 32 KB of attributes, none
+/// is set and the block takes its Error branch.
+#[test]
+fn sim_attributes_over_32_kb_take_the_error_branch() {
+    let mut s = lambdas();
+    s.lambda("FirstLambda", answer(json!({ "a": "x".repeat(20_000) })));
+    let fits = s.run(&voice(), &Caller::new(), &Environment::new());
+    assert_eq!(fits.steps[1].branch.as_deref(), Some("Success"));
+    let big = voice().attribute("big", "y".repeat(15_000));
+    let over = s.run(&big, &Caller::new(), &Environment::new());
+    assert_eq!(over.steps[1].branch.as_deref(), Some("NoMatchingError"));
+    assert_eq!(over.prompt_texts(), ["attributes failed"]);
+    assert!(!over.attributes.contains_key("fromFirst"));
+    assert!(over.steps[1]
+        .detail
+        .as_deref()
+        .unwrap()
+        .contains("over Connect's 32 KB"));
+}
