@@ -280,16 +280,18 @@ impl Run<'_> {
         let Some(Value::Object(attributes)) = action.parameters.get("Attributes") else {
             return not_simulated("the block has no Attributes object");
         };
-        // "either all attributes are set or none are set".
-        let mut next = self.attributes.clone();
+        // "either all attributes are set or none are set": resolve every
+        // key and value first, then write them together.
+        let mut set = Vec::with_capacity(attributes.len());
         for (key, value) in attributes {
             let Some(value) = value.as_str() else {
                 return not_simulated(format!("the value of attribute {key:?} is not a string"));
             };
-            let key = self.fill(key);
-            let value = self.fill(value);
-            next.insert(key, value);
+            set.push((self.fill(key), self.fill(value)));
         }
+        let mut next = self.attributes.clone();
+        let written: Vec<String> = set.iter().map(|(k, v)| format!("{k} = {v:?}")).collect();
+        next.extend(set);
         let size: usize = next.iter().map(|(k, v)| k.len() + v.len()).sum();
         if size > ATTRIBUTES_LIMIT {
             self.detail(format!(
@@ -297,14 +299,7 @@ impl Run<'_> {
             ));
             return Go::Branch(Branch::Error("NoMatchingError"));
         }
-        let set: Vec<String> = attributes
-            .keys()
-            .map(|k| {
-                let k = self.fill(k);
-                format!("{k} = {:?}", next.get(&k).map_or("", String::as_str))
-            })
-            .collect();
-        self.detail(format!("sets {}", set.join(", ")));
+        self.detail(format!("sets {}", written.join(", ")));
         self.attributes = next;
         Go::Branch(Branch::Next)
     }

@@ -156,3 +156,67 @@ impl<'a> Scope<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segments(text: &str) -> Vec<Vec<&str>> {
+        references(text).into_iter().map(|f| f.segments).collect()
+    }
+
+    #[test]
+    fn references_in_text() {
+        assert_eq!(
+            segments("Your balance is $.External.balance. Bye $.Attributes.['first name']!"),
+            [
+                vec!["External", "balance"],
+                vec!["Attributes", "first name"]
+            ]
+        );
+        assert_eq!(
+            segments("$['AwsRegion'] and $.Attributes['k']"),
+            [vec!["AwsRegion"], vec!["Attributes", "k"]]
+        );
+        assert_eq!(
+            segments("costs $5, $. and $.['unclosed"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert!(whole_reference(" $.Attributes.queue ").is_some());
+        assert!(whole_reference("queue $.Attributes.queue").is_none());
+        assert!(whole_reference("$.Attributes.queue!").is_none());
+    }
+
+    #[test]
+    fn namespaces() {
+        let contact = Contact::voice("+15550100").data("$.Customer.FirstName", "Jane");
+        let attributes = BTreeMap::from([("first name".to_owned(), "Ann".to_owned())]);
+        let external = serde_json::json!({"a": {"b": 2}, "s": "x"});
+        let flow_attributes = BTreeMap::new();
+        let scope = Scope {
+            contact: &contact,
+            contact_id: "c",
+            attributes: &attributes,
+            external: external.as_object().unwrap(),
+            flow_attributes: &flow_attributes,
+            stored_input: Some("42"),
+            lex_intent: None,
+            queue: None,
+        };
+        let value = |text: &str| {
+            let found = &references(text)[0];
+            scope.resolve(text, found)
+        };
+        let text = |s: &'static str| Resolved::Text(Cow::Borrowed(s));
+        assert_eq!(value("$.Attributes.['first name']"), text("Ann"));
+        assert_eq!(value("$.External.s"), text("x"));
+        assert_eq!(value("$.External.a.b"), Resolved::Json("2".into()));
+        assert_eq!(value("$.External.a.c"), Resolved::Unset);
+        assert_eq!(value("$.StoredCustomerInput"), text("42"));
+        assert_eq!(value("$.CustomerEndpoint.Address"), text("+15550100"));
+        assert_eq!(value("$.Channel"), text("VOICE"));
+        assert_eq!(value("$.Lex.IntentName"), Resolved::Unset);
+        assert_eq!(value("$.Customer.FirstName"), text("Jane"));
+        assert_eq!(value("$.Views.Action"), Resolved::NotSimulated);
+    }
+}

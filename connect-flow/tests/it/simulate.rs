@@ -781,3 +781,70 @@ fn sim_cli_refuses_a_mock_the_manifest_contradicts() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Every fixture flow (the checker's, the public ones, these), under a few
+/// contacts and environments, with any Lambda answering `{}`: the run
+/// always ends with an outcome, never a panic.
+#[test]
+fn sim_every_fixture_flow_runs_to_an_outcome() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/flows");
+    let mut paths = Vec::new();
+    for sub in ["", "public", "sim"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                paths.push(path);
+            }
+        }
+    }
+    assert!(paths.len() > 15, "{paths:?}");
+    for path in paths {
+        let Ok(flow) = Flow::load(&path) else {
+            continue;
+        };
+        let functions: Vec<String> = flow
+            .actions
+            .iter()
+            .filter_map(|a| a.lambda_invoke()?.function_arn().map(str::to_owned))
+            .collect();
+        let mut s = Simulator::new([flow]);
+        s.max_steps(200);
+        for function in functions {
+            s.lambda(function, answer(json!({})));
+        }
+        let env = Environment::new()
+            .hours(Hours::Open)
+            .agents(1)
+            .percent(50)
+            .intent("yes", "Yes");
+        for (contact, caller) in [
+            (voice(), Caller::new()),
+            (voice(), Caller::new().dtmf("1").dtmf("2#").say("yes")),
+            (Contact::chat(), Caller::new().say("yes").hang_up()),
+        ] {
+            let trace = s.run(&contact, &caller, &env);
+            assert!(!trace.steps.is_empty(), "{}", path.display());
+            let _ = (trace.human(), trace.to_json());
+        }
+    }
+}
+
+/// "Set contact attributes" sets all or none: past 32 KB of attributes, none
+/// is set and the block takes its Error branch.
+#[test]
+fn sim_attributes_over_32_kb_take_the_error_branch() {
+    let mut s = lambdas();
+    s.lambda("FirstLambda", answer(json!({ "a": "x".repeat(20_000) })));
+    let fits = s.run(&voice(), &Caller::new(), &Environment::new());
+    assert_eq!(fits.steps[1].branch.as_deref(), Some("Success"));
+    let big = voice().attribute("big", "y".repeat(15_000));
+    let over = s.run(&big, &Caller::new(), &Environment::new());
+    assert_eq!(over.steps[1].branch.as_deref(), Some("NoMatchingError"));
+    assert_eq!(over.prompt_texts(), ["attributes failed"]);
+    assert!(!over.attributes.contains_key("fromFirst"));
+    assert!(over.steps[1]
+        .detail
+        .as_deref()
+        .unwrap()
+        .contains("over Connect's 32 KB"));
+}

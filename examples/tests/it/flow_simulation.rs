@@ -174,3 +174,47 @@ fn sim_the_example_binaries_as_commands() {
     assert_eq!(by_command.prompt_texts(), in_process.prompt_texts());
     assert_eq!(by_command.attributes, in_process.attributes);
 }
+
+/// connect-flow's README shows this trace: `connect-flow simulate` on the
+/// examples' flow with the example binaries as commands. It must stay what
+/// the command prints (the first line names the flow path as given, so it is
+/// left out).
+#[test]
+fn sim_the_readme_trace_is_what_the_command_prints() {
+    if cfg!(windows) {
+        return;
+    }
+    let readme = include_str!("../../../connect-flow/README.md");
+    let shown = readme
+        .split("A VOICE contact from +15550100 enters examples/flows/customer-service.json:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the trace in connect-flow/README.md");
+    let lambda = |function: &str, bin: &str| format!("{function}={bin} --event -");
+    let args = [
+        "connect-flow".to_owned(),
+        "simulate".to_owned(),
+        crate::in_process::FLOW.to_owned(),
+        "--customer".to_owned(),
+        "+15550100".to_owned(),
+        "--lambda".to_owned(),
+        lambda("GreetingRouter", env!("CARGO_BIN_EXE_greeting_router")),
+        "--lambda".to_owned(),
+        lambda(
+            "MyFirstConnectLambda",
+            env!("CARGO_BIN_EXE_my_first_connect_lambda"),
+        ),
+        "--lambda".to_owned(),
+        lambda("CallerProfile", env!("CARGO_BIN_EXE_caller_profile")),
+        "--data".to_owned(),
+        "$.Customer.FirstName=Jane".to_owned(),
+        "--dtmf".to_owned(),
+        "42#".to_owned(),
+    ];
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = connect_flow::cli::run(args, &mut out, &mut err);
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!((code, String::from_utf8(err).unwrap().as_str()), (0, ""));
+    let printed = out.split_once('\n').map_or("", |(_, rest)| rest).trim_end();
+    assert_eq!(printed, shown);
+}
