@@ -407,3 +407,51 @@ fn an_error_mock_takes_the_error_branch() {
         "the mocked error skipped the attribute block"
     );
 }
+
+/// The README's excerpt of `connect-flow test` output is what the command
+/// prints: each line of it (up to a `...` where it is cut) is a line of the
+/// real output, and the command is the README's.
+#[test]
+fn the_readmes_test_output_is_what_the_command_prints() {
+    let readme = std::fs::read_to_string(repo().join("connect-flow/README.md")).unwrap();
+    let section = &readme[readme.find("## Connect's own test cases, offline").unwrap()..];
+    let block = |fence: &str| -> String {
+        let start = section.find(fence).unwrap() + fence.len();
+        section[start..start + section[start..].find("```").unwrap()].to_owned()
+    };
+    let command = block("```sh\n").replace("\\\n", " ");
+    let mut args: Vec<String> = command
+        .split_whitespace()
+        .skip(6)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(args[0], "test");
+    args.remove(0);
+    // The shell's glob, and the page written where the test may write.
+    let glob = args.iter().position(|a| a.ends_with("*.json")).unwrap();
+    let mut cases: Vec<String> = std::fs::read_dir(repo().join("examples/tests/cases"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "examples/tests/cases/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    cases.sort();
+    args.splice(glob..=glob, cases);
+    let page = std::env::temp_dir().join(format!("readme-coverage-{}.html", std::process::id()));
+    let at = args.iter().position(|a| a == "coverage.html").unwrap();
+    args[at] = page.display().to_string();
+    let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, err) = cli(&arg_refs);
+    let _ = std::fs::remove_file(&page);
+    assert_eq!(code, 1, "{err}");
+    for line in block("```text\n").lines() {
+        let line = line.split(" ...").next().unwrap();
+        assert!(
+            out.lines().any(|l| l.starts_with(line)),
+            "README line {line:?} is not in the output:\n{out}"
+        );
+    }
+}
