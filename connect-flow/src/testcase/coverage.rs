@@ -42,6 +42,7 @@ pub struct BlockCoverage {
 
 /// One branch: a block's next, condition or error transition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BranchCoverage {
     /// The block it leaves.
     pub from: String,

@@ -19,6 +19,7 @@ pub enum Channel {
 
 /// A case's `EntryPoint`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EntryPoint {
     /// The channel.
     pub channel: Channel,

@@ -172,6 +172,7 @@ impl FlowActionType {
 /// What a `FlowActionStarted` event must match: the block's type and its
 /// authored parameters (each given member equal; others not compared).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExpectedAction {
     /// The block type.
     pub action_type: FlowActionType,

@@ -36,7 +36,7 @@ pub enum Strategy {
 
 /// A mocked result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum MockResponse {
     /// A success (`Type: "ExecutionResult"`).
     ExecutionResult {

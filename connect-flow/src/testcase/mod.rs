@@ -107,6 +107,7 @@ pub struct Note {
 
 /// One test case, read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TestCase {
     /// The request's `Name`, else the file's name without `.json`.
     pub name: String,

@@ -149,6 +149,7 @@ pub struct MockProblem {
 
 /// Blocks and branches reached, of all in the flows given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CoverageSummary {
     /// Blocks visited at least once.
     pub blocks_reached: usize,

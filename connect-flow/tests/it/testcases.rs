@@ -185,7 +185,7 @@ fn json_output_carries_results_and_coverage() {
     assert_eq!(value["cases"][1]["failures"][0]["actual"], "12.50");
     let summary = &value["coverage"]["summary"];
     assert_eq!(summary["blocks"], 15);
-    assert!(summary["blocks_reached"].as_u64().unwrap() > 0);
+    assert!(summary["blocksReached"].as_u64().unwrap() > 0);
     let blocks = value["coverage"]["flows"][0]["blocks"].as_array().unwrap();
     let html = std::fs::read_to_string(&page).unwrap();
     for block in blocks {
@@ -246,9 +246,9 @@ fn the_coverage_page_renders_in_chromium_with_the_json_counts() {
     let summary = &value["coverage"]["summary"];
     let line = format!(
         "coverage: {} of {} blocks reached, {} of {} branches taken",
-        summary["blocks_reached"],
+        summary["blocksReached"],
         summary["blocks"],
-        summary["branches_taken"],
+        summary["branchesTaken"],
         summary["branches"]
     );
     assert!(dom.contains(&line), "{line}");
