@@ -5,7 +5,8 @@
 //! ```text
 //! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow FLOW2.json ...]
 //!     [--lambda FUNCTION=COMMAND ...] [--mock FUNCTION=RESPONSE.json ...]
-//!     [--manifest M.json ...] [--format human|json|junit] [--coverage FILE.html]
+//!     [--manifest M.json ...] [--data REF=VALUE ...]
+//!     [--format human|json|junit] [--coverage FILE.html]
 //! ```
 //!
 //! A case's own overrides answer its Lambdas first; `--lambda` and `--mock`
@@ -47,6 +48,10 @@ pub struct TestArgs {
     /// in RESPONSE.json, checked first against FUNCTION's manifest.
     #[arg(long = "mock", value_name = "FUNCTION=RESPONSE.json")]
     pub mocks: Vec<String>,
+    /// The value of a reference a test case cannot give, for every case
+    /// ($.Customer.FirstName=Jane, from Customer Profiles).
+    #[arg(long = "data", value_name = "REF=VALUE")]
+    pub data: Vec<String>,
     /// A handler manifest: the cases' mocks of its Lambda are held to it.
     #[arg(long = "manifest", value_name = "M.json")]
     pub manifests: Vec<PathBuf>,
@@ -100,6 +105,10 @@ impl TestArgs {
         for argument in &self.lambdas {
             let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
             runner.lambda(function, CommandLambda::new(command));
+        }
+        for argument in &self.data {
+            let (reference, value) = pair(argument, "--data", "REF=VALUE")?;
+            runner.data(reference, value);
         }
         for argument in &self.mocks {
             let (function, path) = pair(argument, "--mock", "FUNCTION=RESPONSE.json")?;

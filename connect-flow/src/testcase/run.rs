@@ -47,6 +47,8 @@ pub struct Runner {
     flows: Vec<Flow>,
     manifests: Manifests,
     sources: Vec<(String, Rc<dyn Lambda>)>,
+    /// Contact data the Testing language cannot give (`$.Customer.*`).
+    data: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for Runner {
@@ -80,7 +82,16 @@ impl Runner {
             flows,
             manifests,
             sources: Vec::new(),
+            data: Vec::new(),
         }
+    }
+
+    /// The value every case's contact has for `reference` (such as
+    /// `$.Customer.FirstName`, from Customer Profiles), which a test case
+    /// has no way to give.
+    pub fn data(&mut self, reference: impl Into<String>, value: impl Into<String>) -> &mut Runner {
+        self.data.push((reference.into(), value.into()));
+        self
     }
 
     /// The Lambda for `function` (a name, or an exact ARN) when a case does
@@ -131,7 +142,10 @@ impl Runner {
             result.duration = started.elapsed();
             return (result, None);
         }
-        let plan = Plan::of(case, &mut result.notes);
+        let mut plan = Plan::of(case, &mut result.notes);
+        for (reference, value) in &self.data {
+            plan.contact = std::mem::take(&mut plan.contact).data(reference.clone(), value.clone());
+        }
         let flows = self.entry_order(case, &mut result.notes);
         let trace = self.simulate(&flows, &plan, None);
         Matcher {

@@ -141,6 +141,22 @@ fn the_command_exits_0_when_all_pass_1_when_one_fails_2_when_unreadable() {
     .concat());
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 case: 1 passed, 0 failed"), "{out}");
+    assert!(
+        out.contains("$.Customer.FirstName is not simulated"),
+        "{out}"
+    );
+    let (code, out, _) = cli(&[
+        "examples/tests/cases/happy-path.json",
+        "--flow",
+        FLOW,
+        "--data",
+        "$.Customer.FirstName=Ann",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("$.Customer.FirstName is not simulated"),
+        "--data gives it: {out}"
+    );
     let (code, out, _) = cli(&[
         &["examples/tests/cases/misspelt-mock.json", "--flow", FLOW],
         &manifests[..],
@@ -246,10 +262,7 @@ fn the_coverage_page_renders_in_chromium_with_the_json_counts() {
     let summary = &value["coverage"]["summary"];
     let line = format!(
         "coverage: {} of {} blocks reached, {} of {} branches taken",
-        summary["blocksReached"],
-        summary["blocks"],
-        summary["branchesTaken"],
-        summary["branches"]
+        summary["blocksReached"], summary["blocks"], summary["branchesTaken"], summary["branches"]
     );
     assert!(dom.contains(&line), "{line}");
     assert!(
