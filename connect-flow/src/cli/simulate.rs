@@ -190,7 +190,11 @@ fn input_error(message: String) -> Result<Simulator, String> {
 }
 
 /// Splits `K=V` at its first `=`.
-fn pair<'a>(argument: &'a str, flag: &str, shape: &str) -> Result<(&'a str, &'a str), String> {
+pub(crate) fn pair<'a>(
+    argument: &'a str,
+    flag: &str,
+    shape: &str,
+) -> Result<(&'a str, &'a str), String> {
     match argument.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k, v)),
         _ => Err(format!(

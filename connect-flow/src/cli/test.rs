@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 
+use super::simulate::pair;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::error::InputError;
 use crate::flow::Flow;
@@ -74,14 +75,6 @@ pub enum TestFormat {
     Json,
     /// JUnit XML, as CI systems display test results.
     Junit,
-}
-
-/// Splits `K=V` at its first `=`.
-fn pair<'a>(argument: &'a str, flag: &str, shape: &str) -> Result<(&'a str, &'a str), String> {
-    match argument.split_once('=') {
-        Some((k, v)) if !k.is_empty() && !v.is_empty() => Ok((k, v)),
-        _ => Err(format!("{flag} {argument:?}: expected {shape}")),
-    }
 }
 
 impl TestArgs {

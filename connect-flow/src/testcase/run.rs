@@ -292,6 +292,10 @@ impl Lambda for Overridden {
     }
 }
 
+/// The caller's number when a voice case gives none: a voice contact has
+/// one, and Lambdas read it.
+const DEFAULT_CALLER: &str = "+15555550100";
+
 /// What a case says before the contact runs: the caller's inputs, the
 /// overrides per Lambda ARN, the world.
 struct Plan {
@@ -307,14 +311,23 @@ impl Plan {
     /// in one go, so each input is the caller's next answer and each
     /// override the Lambda's next call, wherever the observation stands.
     fn of(case: &TestCase, notes: &mut Vec<Note>) -> Plan {
-        let mut contact = match case.entry_point.channel {
-            Channel::Voice => Contact::voice(
-                case.entry_point
-                    .source_phone_number
-                    .clone()
-                    .unwrap_or_else(|| "+15555550100".into()),
-            ),
-            Channel::Chat => Contact::chat(),
+        let mut contact = match (
+            case.entry_point.channel,
+            &case.entry_point.source_phone_number,
+        ) {
+            (Channel::Voice, Some(number)) => Contact::voice(number.clone()),
+            (Channel::Voice, None) => {
+                notes.push(Note {
+                    at: "$.EntryPoint".into(),
+                    text: format!(
+                        "no SourcePhoneNumber: the caller's number is {DEFAULT_CALLER}, a fictional \
+                         one; give EntryPoint.VoiceCallEntryPointParameters.SourcePhoneNumber \
+                         (the create-test-case request form) to choose it"
+                    ),
+                });
+                Contact::voice(DEFAULT_CALLER)
+            }
+            (Channel::Chat, _) => Contact::chat(),
         };
         if let Some(system) = &case.entry_point.destination_phone_number {
             contact = contact.system(system.clone());
