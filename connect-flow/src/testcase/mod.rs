@@ -160,8 +160,7 @@ impl TestCase {
         let content_node = request.opt("Content")?;
         let Some(content_node) = content_node else {
             // The content alone.
-            let ctx_ref = &ctx;
-            let (version, observations) = read_content(&ctx_ref.root(&value), false)?;
+            let (version, observations) = read_content(&ctx.root(&value), false)?;
             return Ok(TestCase {
                 name,
                 file: path.to_owned(),
