@@ -468,3 +468,47 @@ fn the_readmes_test_output_is_what_the_command_prints() {
         );
     }
 }
+
+/// Cases mangled every which way either fail to read (with an error) or
+/// run to a result: never a panic, never a hang.
+#[test]
+fn mangled_cases_never_panic_the_runner() {
+    let original =
+        std::fs::read_to_string(repo().join("examples/tests/cases/happy-path.json")).unwrap();
+    let swaps: &[(&str, &str)] = &[
+        ("MessageReceived", "FlowActionStarted"),
+        ("FlowActionStarted", "TestCompleted"),
+        ("TestInitiated", "MessageReceived"),
+        ("\"welcome\"", "\"done\""),
+        ("\"age-prompt\"", "\"start\""),
+        ("Inclusion", "Similarity"),
+        ("EndTest", "LogData"),
+        ("\"Equals\"", "\"NumberGreaterThan\""),
+        ("42#", ""),
+        ("ExecutionResult\"", "Error\""),
+        ("EXACTLY", "ANY"),
+        ("InvokeLambdaFunction", "CheckHoursOfOperation"),
+    ];
+    let runner = runner();
+    for mask in 0u32..(1 << swaps.len()) {
+        if mask.count_ones() > 3 {
+            continue;
+        }
+        let mut text = original.clone();
+        for (i, (from, to)) in swaps.iter().enumerate() {
+            if mask & (1 << i) != 0 {
+                text = text.replace(from, to);
+            }
+        }
+        if let Ok(case) = TestCase::from_slice(text.as_bytes(), "mangled.json") {
+            let (result, _) = runner.run(&case);
+            let _ = (
+                human(&Report {
+                    cases: vec![result.clone()],
+                    coverage: None,
+                }),
+                result,
+            );
+        }
+    }
+}
