@@ -277,6 +277,39 @@ fn read_content(
             }
         }
     }
+    // An observation is awaited once one before it is met, starting from
+    // those no other names: one reached only through a cycle never is.
+    let named: HashSet<&str> = observations
+        .iter()
+        .flat_map(|o| o.next.iter().map(String::as_str))
+        .collect();
+    let mut reached: Vec<&str> = observations
+        .iter()
+        .map(|o| o.id.as_str())
+        .filter(|id| !named.contains(id))
+        .collect();
+    let mut i = 0;
+    while let Some(id) = reached.get(i).copied() {
+        if let Some(o) = observations.iter().find(|o| o.id == id) {
+            for next in &o.next {
+                if !reached.contains(&next.as_str()) {
+                    reached.push(next);
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some((node, _)) = nodes
+        .iter()
+        .zip(&observations)
+        .find(|(_, o)| !reached.contains(&o.id.as_str()))
+    {
+        return Err(node.err(
+            "an observation that can be awaited: this one is reached only through a cycle of \
+             NextObservations, so nothing ever awaits it (start the chain at an observation \
+             no NextObservations names)",
+        ));
+    }
     Ok((version.to_owned(), observations))
 }
 

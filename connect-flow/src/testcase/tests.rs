@@ -440,3 +440,22 @@ fn mocks_are_held_to_the_manifest() {
     assert_eq!(problems[0].key, "Profile.Nmae");
     assert_eq!(problems[0].suggestion.as_deref(), Some("Profile.Name"));
 }
+
+#[test]
+fn a_chain_that_is_only_a_cycle_is_refused() {
+    let (at, expected) = shape_error(
+        r#"{"Version": "2019-10-30", "Observations": [
+          {"Identifier": "a", "Event": {"Type": "TestCompleted"}, "Transitions": {"NextObservations": ["b"]}},
+          {"Identifier": "b", "Event": {"Type": "TestCompleted"}, "Transitions": {"NextObservations": ["a"]}}]}"#,
+    );
+    assert_eq!(at, "$.Observations[0]");
+    assert!(expected.contains("cycle"), "{expected}");
+    // A cycle with an entry is fine: the entry is awaited first.
+    assert!(case(
+        r#"{"Version": "2019-10-30", "Observations": [
+          {"Identifier": "s", "Event": {"Type": "TestInitiated"}, "Transitions": {"NextObservations": ["a"]}},
+          {"Identifier": "a", "Event": {"Type": "TestCompleted"}, "Transitions": {"NextObservations": ["b"]}},
+          {"Identifier": "b", "Event": {"Type": "TestCompleted"}, "Transitions": {"NextObservations": ["a"]}}]}"#
+    )
+    .is_ok());
+}
