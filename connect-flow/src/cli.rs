@@ -8,6 +8,12 @@
 //!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--connect-lambda-path PATH] [--force]
 //! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
+//! connect-flow simulate FLOW.json [FLOW2.json ...] [--lambda F=COMMAND ...]
+//!     [--mock F=RESPONSE.json ...] [--manifest M.json ...] [--dtmf DIGITS ...]
+//!     [--say TEXT ...] [--hours open|closed] [--format human|json] ...
+//! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow ...]
+//!     [--lambda F=COMMAND ...] [--mock F=RESPONSE.json ...] [--manifest M.json ...]
+//!     [--format human|json|junit] [--coverage FILE.html]
 //! ```
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
@@ -16,6 +22,9 @@
 //! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
 //! 1 when the flows ask two incompatible things of a Lambda, 2 when an
 //! input cannot be read.
+
+pub mod simulate;
+pub mod test;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -65,6 +74,20 @@ pub enum Command {
     /// Print the manifest the flows imply for one Lambda function: the
     /// start of a hand-written manifest for a Lambda in any language.
     Manifest(crate::scaffold::command::ManifestArgs),
+    /// Run one contact through the flows offline: each block and branch,
+    /// the prompts, each Lambda call (a command or a checked mock), the
+    /// attributes at the end and the outcome.
+    ///
+    /// Exit status: 0 the contact reached an end, 1 the run stopped short
+    /// (a block not simulated, a loop), 2 an input cannot be read.
+    Simulate(simulate::SimulateArgs),
+    /// Run Amazon Connect test cases (the Testing language) offline on the
+    /// flows: observations in order, caller instructions, checked mocks,
+    /// assertions; results as text, JSON or JUnit XML, and coverage.
+    ///
+    /// Exit status: 0 every case passed, 1 a case failed, 2 an input cannot
+    /// be read.
+    Test(test::TestArgs),
 }
 
 /// The flows and manifests a subcommand reads, matched as `check` matches
@@ -206,6 +229,8 @@ where
         Command::Check(args) => run_check(&args, stdout, stderr),
         Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
         Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
+        Command::Simulate(args) => simulate::run_simulate(&args, stdout, stderr),
+        Command::Test(args) => test::run_test(&args, stdout, stderr),
     }
 }
 

@@ -16,7 +16,11 @@
 //! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
 //! The paths a command is given (flow exports, directories,
 //! `describe-contact-flow` output, CloudFormation templates) are read into
-//! flows by [`input`]. The `connect-flow` binary is [`cli`].
+//! flows by [`input`]. [`simulate`] runs a contact through the flows
+//! offline, with the Lambdas as Rust functions, commands or checked mocks,
+//! and returns its trace; [`testcase`] reads Amazon Connect's own test cases
+//! (its Testing language) and runs them on it, with coverage drawn on the
+//! flow. The `connect-flow` binary is [`cli`].
 //!
 //! ```
 //! use connect_flow::{check, Code, Flow, LoadedManifest, Manifests};
@@ -61,6 +65,8 @@ pub mod references;
 pub mod report;
 pub mod sarif;
 pub mod scaffold;
+pub mod simulate;
+pub mod testcase;
 
 pub use error::InputError;
 pub use findings::{check, Code, Finding, Severity};

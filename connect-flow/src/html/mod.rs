@@ -30,6 +30,7 @@
 //! assert!(page.contains(r#"data-code="no-lambda-ran""#));
 //! ```
 
+pub mod coverage;
 pub mod layout;
 pub mod transfer;
 
@@ -56,6 +57,39 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// The report page for `findings` on `flows`, with the `$.External` keys of
 /// each Lambda block's manifest from `manifests`.
 pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> String {
+    page(flows, manifests, findings, None)
+}
+
+/// The report page with what test runs reached drawn on it: each block's
+/// element carries `data-visits` (its visit count), each arrow's
+/// `data-taken` (`true` or `false`), and the header the overlay's summary.
+///
+/// ```
+/// use connect_flow::html::{coverage::Overlay, html_with_coverage};
+/// use connect_flow::{Flow, Manifests};
+///
+/// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Bye", "Actions": [
+///   {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
+///   "main.json").unwrap();
+/// let overlay = Overlay { summary: "0 of 1 blocks reached".into(), ..Overlay::default() };
+/// let page = html_with_coverage(&[flow], &Manifests::new(), &[], &overlay);
+/// assert!(page.contains(r#"data-block-id="Bye" data-visits="0""#));
+/// ```
+pub fn html_with_coverage(
+    flows: &[Flow],
+    manifests: &Manifests,
+    findings: &[Finding],
+    coverage: &coverage::Overlay,
+) -> String {
+    page(flows, manifests, findings, Some(coverage))
+}
+
+fn page(
+    flows: &[Flow],
+    manifests: &Manifests,
+    findings: &[Finding],
+    coverage: Option<&coverage::Overlay>,
+) -> String {
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
     let unowned = errors_first(
         findings
@@ -75,12 +109,16 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "connect-flow check: " (summary) }
-                style { (PreEscaped(STYLE)) }
+                @if let Some(coverage) = coverage {
+                    title { "connect-flow test: " (coverage.summary) }
+                } @else {
+                    title { "connect-flow check: " (summary) }
+                }
+                style { (PreEscaped(STYLE)) @if coverage.is_some() { (PreEscaped(coverage::STYLE)) } }
             }
             body {
                 header.summary {
-                    h1 { "connect-flow check" }
+                    h1 { @if coverage.is_some() { "connect-flow test: coverage" } @else { "connect-flow check" } }
                     p.totals {
                         span data-summary="flows" { (plural(flows.len(), "flow")) }
                         " · "
@@ -100,6 +138,9 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                             }
                         }
                     }
+                    @if let Some(coverage) = coverage {
+                        p.coverage-summary data-summary="coverage" { (coverage.summary) }
+                    }
                     (legend())
                     @if !unowned.is_empty() {
                         h3 { "Manifests" }
@@ -111,7 +152,7 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
                     }
                 }
                 @for (n, flow) in flows.iter().enumerate() {
-                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &links))
+                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &links, coverage))
                 }
                 output #selftest hidden {}
                 script { (PreEscaped(SCRIPT)) }
@@ -193,6 +234,7 @@ fn flow_section(
     manifests: &Manifests,
     findings: &[&Finding],
     links: &Links,
+    coverage: Option<&coverage::Overlay>,
 ) -> Markup {
     let boxes = place(flow);
     let width = boxes.iter().map(|r| r.x).fold(0.0, f64::max) + BLOCK_WIDTH + MARGIN;
@@ -212,7 +254,7 @@ fn flow_section(
                     div.canvas style=(format!("width:{width:.0}px;height:{height:.0}px;\
                         --block-width:{BLOCK_WIDTH}px;--block-height:{}px;--port-row:{}px",
                         layout::BLOCK_HEIGHT, layout::PORT_ROW)) {
-                        (edges(flow, &boxes, width, height))
+                        (edges(flow, &boxes, width, height, coverage))
                         @if let Some(start) = start {
                             div.start-marker style=(format!("left:{:.1}px;top:{:.1}px",
                                 boxes[start].x, boxes[start].y - 22.0)) { "Start" }
@@ -221,7 +263,8 @@ fn flow_section(
                             (block(action, boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
                                    manifests,
-                                   links.of(flow, action)))
+                                   links.of(flow, action),
+                                   coverage.map(|c| c.visits(&flow.path, &action.identifier))))
                         }
                     }
                 }
@@ -261,6 +304,7 @@ fn block(
     findings: &[&Finding],
     manifests: &Manifests,
     transfer: Transfer,
+    visits: Option<usize>,
 ) -> Markup {
     let name = BlockName::of(action);
     let worst = worst(findings);
@@ -271,6 +315,7 @@ fn block(
             .has-error[worst == Some(Severity::Error)]
             .has-warning[worst == Some(Severity::Warning)]
             data-block-id=(action.identifier)
+            data-visits=[visits]
             tabindex="0"
             style=(format!("left:{:.1}px;top:{:.1}px;height:{:.1}px", at.x, at.y, at.height)) {
             div.type { (name.type_name) }
@@ -296,6 +341,9 @@ fn block(
                     @let (class, label, title) = port_label(action, kind, has_errors);
                     div.port.(class) title=(title) { (label) }
                 }
+            }
+            @if let Some(visits) = visits {
+                span.visits title="visits by the test cases" { "×" (visits) }
             }
             @if let Some(worst) = worst {
                 span.badge.(worst.as_str()) data-count=(findings.len()) { (findings.len()) }
@@ -390,15 +438,28 @@ fn file_name(flow: &Flow) -> String {
 
 /// The arrows: one per transition with a target that exists, leaving the
 /// source's right side at its branch row and entering the target's left
-/// side.
-fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
+/// side. With `coverage`, each arrow says whether a test run took it.
+fn edges(
+    flow: &Flow,
+    boxes: &[Rect],
+    width: f64,
+    height: f64,
+    coverage: Option<&coverage::Overlay>,
+) -> Markup {
+    struct Arrow<'a> {
+        class: &'static str,
+        taken: Option<bool>,
+        from: &'a str,
+        branch: String,
+        path: String,
+    }
     // The first action of an Identifier is the one a transition reaches
     // (as `Flow::position`), found in constant time for a large flow.
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(flow.actions.len());
     for (i, action) in flow.actions.iter().enumerate() {
         index.entry(action.identifier.as_str()).or_insert(i);
     }
-    let mut arrows: Vec<(&'static str, String)> = Vec::new();
+    let mut arrows: Vec<Arrow> = Vec::new();
     for (from, action) in flow.actions.iter().enumerate() {
         for (port, (kind, target)) in action.transitions.targets().enumerate() {
             let Some(&to) = index.get(target) else {
@@ -415,14 +476,21 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
             } else {
                 MARGIN
             };
-            arrows.push((
-                edge_class(kind),
-                format!(
+            arrows.push(Arrow {
+                class: edge_class(kind),
+                taken: coverage.map(|c| c.taken(&flow.path, &action.identifier, kind)),
+                from: &action.identifier,
+                branch: match kind {
+                    EdgeKind::Next => "next".to_owned(),
+                    EdgeKind::Condition(i) => format!("condition-{i}"),
+                    EdgeKind::Error(i) => format!("error-{i}"),
+                },
+                path: format!(
                     "M{sx:.1} {sy:.1} C{:.1} {sy:.1} {:.1} {ty:.1} {tx:.1} {ty:.1}",
                     sx + bend,
                     tx - bend
                 ),
-            ));
+            });
         }
     }
     markup! {
@@ -435,9 +503,12 @@ fn edges(flow: &Flow, boxes: &[Rect], width: f64, height: f64) -> Markup {
                     }
                 }
             }
-            @for (class, path) in &arrows {
-                path class=(format!("edge {class}"))
-                    marker-end=(format!("url(#arrow-{class})")) d=(path) {}
+            @for arrow in &arrows {
+                path class=(format!("edge {}", arrow.class))
+                    marker-end=(format!("url(#arrow-{})", arrow.class))
+                    data-from=[arrow.taken.map(|_| arrow.from)]
+                    data-branch=[arrow.taken.map(|_| &arrow.branch)]
+                    data-taken=[arrow.taken] d=(arrow.path) {}
             }
         }
     }

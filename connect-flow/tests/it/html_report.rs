@@ -33,7 +33,7 @@ fn repo() -> PathBuf {
 }
 
 /// The browser to render with, or `None` (after saying so) to skip.
-fn browser() -> Option<PathBuf> {
+pub(crate) fn browser() -> Option<PathBuf> {
     let found = std::env::var_os("CHROMIUM").map(PathBuf::from).or_else(|| {
         let path = std::env::var_os("PATH")?;
         std::env::split_paths(&path).find_map(|dir| {
@@ -66,7 +66,7 @@ fn browser() -> Option<PathBuf> {
 }
 
 /// A fresh folder for one test's files.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("html-report-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -89,7 +89,7 @@ fn connect_flow(args: &[&Path], format: &str) -> (String, i32) {
 
 /// Opens `page` (HTML text) in headless Chromium at `#selftest` and returns
 /// the page's verdict and the dumped DOM.
-fn render(browser: &Path, dir: &Path, page: &str) -> (Value, String) {
+pub(crate) fn render(browser: &Path, dir: &Path, page: &str) -> (Value, String) {
     let file = dir.join("report.html");
     std::fs::write(&file, page).unwrap();
     let profile = dir.join("profile");
@@ -184,7 +184,7 @@ fn check_args<'a>(flows: &[&'a Path], manifests: &'a [PathBuf]) -> Vec<&'a Path>
     args
 }
 
-fn assert_clean(verdict: &Value) {
+pub(crate) fn assert_clean(verdict: &Value) {
     assert_eq!(verdict["ok"], true, "the page found problems: {verdict}");
     assert_eq!(verdict["overlaps"], 0, "{verdict}");
     assert_eq!(verdict["resources"], 0, "{verdict}");

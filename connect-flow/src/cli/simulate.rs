@@ -1,0 +1,325 @@
+//! `connect-flow simulate`: one contact through flows, offline, with the
+//! Lambdas as commands or checked mocks; the trace as a story or as JSON.
+//!
+//! ```text
+//! connect-flow simulate FLOW.json [FLOW2.json ...]
+//!     [--lambda FUNCTION=COMMAND ...] [--mock FUNCTION=RESPONSE.json ...]
+//!     [--manifest M.json ...] [--customer PHONE] [--system PHONE]
+//!     [--channel VOICE|CHAT|TASK] [--attribute K=V ...] [--data REF=VALUE ...]
+//!     [--dtmf DIGITS ...] [--say TEXT ...] [--hang-up]
+//!     [--hours open|closed] [--agents N] [--intent UTTERANCE=INTENT ...]
+//!     [--percent N ...] [--queue-full] [--max-steps N] [--format human|json]
+//! ```
+//!
+//! `--dtmf` and `--say` are the caller's inputs in the order given (an empty
+//! `--dtmf ''` is silence until the block's time limit); once they run out
+//! the caller is silent, and `--hang-up` hangs up instead. Exit 0 when the
+//! contact reached an end of the flow (a queue, a number, a disconnect, the
+//! caller hanging up, the end of the flow, a flow not given), 1 when the run
+//! stopped short of one (a block not simulated, the step limit, a missing
+//! transition), 2 when an input cannot be read or a mock says what its
+//! Lambda never does.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
+use serde_json::Value;
+
+use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::error::InputError;
+use crate::flow::Flow;
+use crate::matching::{LoadedManifest, Manifests};
+use crate::simulate::{Caller, Channel, Contact, Environment, Hours, Input, Outcome, Simulator};
+
+/// The options of `connect-flow simulate`, as clap reads them.
+#[derive(Debug, Clone, Args)]
+pub struct SimulateOptions {
+    /// The flows: the contact enters the first; the others are flows and
+    /// modules it may transfer to or invoke (matched by file name,
+    /// Metadata.name, or the last segment of the id a block names).
+    #[arg(required = true, value_name = "FLOW.json")]
+    pub flows: Vec<PathBuf>,
+    /// Run COMMAND (through the shell) as the Lambda FUNCTION: the event on
+    /// stdin, the response on stdout, a non-zero exit an error. A
+    /// connect-lambda binary works as one with `--event -`.
+    #[arg(long = "lambda", value_name = "FUNCTION=COMMAND")]
+    pub lambdas: Vec<String>,
+    /// Answer every call to FUNCTION with the JSON in RESPONSE.json, checked
+    /// first against FUNCTION's manifest (--manifest).
+    #[arg(long = "mock", value_name = "FUNCTION=RESPONSE.json")]
+    pub mocks: Vec<String>,
+    /// A handler manifest, to check mocks against.
+    #[arg(long = "manifest", value_name = "M.json")]
+    pub manifests: Vec<PathBuf>,
+    /// The caller's number ($.CustomerEndpoint.Address).
+    #[arg(long, value_name = "PHONE")]
+    pub customer: Option<String>,
+    /// The number dialled ($.SystemEndpoint.Address).
+    #[arg(long, value_name = "PHONE")]
+    pub system: Option<String>,
+    /// The contact's channel.
+    #[arg(long, value_enum, default_value_t = ChannelArg::Voice)]
+    pub channel: ChannelArg,
+    /// An initial contact attribute.
+    #[arg(long = "attribute", value_name = "K=V")]
+    pub attributes: Vec<String>,
+    /// The value of another reference the flow reads ($.Customer.FirstName=Jane).
+    #[arg(long = "data", value_name = "REF=VALUE")]
+    pub data: Vec<String>,
+    /// Keys the caller presses when a block waits (in order with --say).
+    #[arg(long, value_name = "DIGITS")]
+    pub dtmf: Vec<String>,
+    /// Words the caller says (or types) when a block waits.
+    #[arg(long, value_name = "TEXT")]
+    pub say: Vec<String>,
+    /// The caller hangs up after the inputs given, instead of staying silent.
+    #[arg(long)]
+    pub hang_up: bool,
+    /// Whether "Check hours of operation" finds the hours open.
+    #[arg(long, value_enum)]
+    pub hours: Option<HoursArg>,
+    /// Agents available, staffed and online, for "Check staffing".
+    #[arg(long, value_name = "N")]
+    pub agents: Option<u32>,
+    /// The Lex intent an utterance is.
+    #[arg(long = "intent", value_name = "UTTERANCE=INTENT")]
+    pub intents: Vec<String>,
+    /// The next "Distribute by percentage" draw, 1 to 100.
+    #[arg(long = "percent", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub percents: Vec<u32>,
+    /// Every queue is full (QueueAtCapacity).
+    #[arg(long)]
+    pub queue_full: bool,
+    /// The most blocks one run goes through.
+    #[arg(long, value_name = "N", default_value_t = crate::simulate::DEFAULT_MAX_STEPS)]
+    pub max_steps: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TraceFormat::Human)]
+    pub format: TraceFormat,
+}
+
+/// The arguments of `connect-flow simulate`: the options, and the caller's
+/// inputs in the order they were given on the command line.
+#[derive(Debug, Clone)]
+pub struct SimulateArgs {
+    /// The options.
+    pub options: SimulateOptions,
+    /// `--dtmf` and `--say`, interleaved as given.
+    pub inputs: Vec<Input>,
+}
+
+impl FromArgMatches for SimulateArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let options = SimulateOptions::from_arg_matches(matches)?;
+        // clap keeps each option's values apart; their positions on the
+        // command line put --dtmf and --say back in the caller's order.
+        let mut inputs: Vec<(usize, Input)> = Vec::new();
+        let mut collect = |id: &str, make: fn(String) -> Input| {
+            if let (Some(values), Some(indices)) =
+                (matches.get_many::<String>(id), matches.indices_of(id))
+            {
+                inputs.extend(indices.zip(values).map(|(i, v)| (i, make(v.clone()))));
+            }
+        };
+        collect("dtmf", |digits| {
+            if digits.is_empty() {
+                Input::Silence
+            } else {
+                Input::Dtmf(digits)
+            }
+        });
+        collect("say", Input::Say);
+        inputs.sort_by_key(|(i, _)| *i);
+        let mut inputs: Vec<Input> = inputs.into_iter().map(|(_, input)| input).collect();
+        if options.hang_up {
+            inputs.push(Input::HangUp);
+        }
+        Ok(SimulateArgs { options, inputs })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = SimulateArgs::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for SimulateArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        SimulateOptions::augment_args(cmd)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        SimulateOptions::augment_args_for_update(cmd)
+    }
+}
+
+/// `--channel`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum ChannelArg {
+    /// A phone call.
+    Voice,
+    /// A chat.
+    Chat,
+    /// A task.
+    Task,
+}
+
+/// `--hours`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HoursArg {
+    /// In hours.
+    Open,
+    /// Out of hours.
+    Closed,
+}
+
+/// How the trace is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    /// A story, block by block.
+    Human,
+    /// `{"steps", "prompts", "lambdaCalls", "attributes", "outcome", "assumptions"}`.
+    Json,
+}
+
+/// Why the command cannot run.
+fn input_error(message: String) -> Result<Simulator, String> {
+    Err(message)
+}
+
+/// Splits `K=V` at its first `=`.
+pub(crate) fn pair<'a>(
+    argument: &'a str,
+    flag: &str,
+    shape: &str,
+) -> Result<(&'a str, &'a str), String> {
+    match argument.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k, v)),
+        _ => Err(format!(
+            "{flag} {argument:?}: expected {shape}, with a non-empty name before the `=`"
+        )),
+    }
+}
+
+impl SimulateArgs {
+    fn simulator(&self) -> Result<Simulator, String> {
+        let o = &self.options;
+        let flows = o
+            .flows
+            .iter()
+            .map(|path| Flow::load(path))
+            .collect::<Result<Vec<_>, InputError>>()
+            .map_err(|e| e.to_string())?;
+        let mut manifests = Manifests::new();
+        for path in &o.manifests {
+            manifests.add(LoadedManifest::load(path).map_err(|e| e.to_string())?);
+        }
+        let mut simulator = Simulator::new(flows);
+        simulator.max_steps(o.max_steps);
+        for argument in &o.lambdas {
+            let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
+            simulator.command(function, command);
+        }
+        for argument in &o.mocks {
+            let (function, path) = pair(argument, "--mock", "FUNCTION=RESPONSE.json")?;
+            let path = PathBuf::from(path);
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(source) => return input_error(InputError::Read { path, source }.to_string()),
+            };
+            let response: Value = match InputError::parse_json(&bytes, &path) {
+                Ok(value) => value,
+                Err(e) => return input_error(e.to_string()),
+            };
+            simulator
+                .mock(function, &response, &manifests)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(simulator)
+    }
+
+    fn contact(&self) -> Result<Contact, String> {
+        let o = &self.options;
+        let mut contact = Contact::on(match o.channel {
+            ChannelArg::Voice => Channel::Voice,
+            ChannelArg::Chat => Channel::Chat,
+            ChannelArg::Task => Channel::Task,
+        });
+        contact.customer = o.customer.clone();
+        contact.system = o.system.clone();
+        for argument in &o.attributes {
+            let (k, v) = pair(argument, "--attribute", "K=V")?;
+            contact = contact.attribute(k, v);
+        }
+        for argument in &o.data {
+            let (k, v) = pair(argument, "--data", "REF=VALUE")?;
+            contact = contact.data(k, v);
+        }
+        Ok(contact)
+    }
+
+    fn environment(&self) -> Result<Environment, String> {
+        let o = &self.options;
+        let mut env = Environment::new();
+        env.hours = o.hours.map(|h| match h {
+            HoursArg::Open => Hours::Open,
+            HoursArg::Closed => Hours::Closed,
+        });
+        if let Some(n) = o.agents {
+            env = env.agents(n);
+        }
+        for argument in &o.intents {
+            let (utterance, intent) = pair(argument, "--intent", "UTTERANCE=INTENT")?;
+            env = env.intent(utterance, intent);
+        }
+        env.percentages.clone_from(&o.percents);
+        env.queue_at_capacity = o.queue_full;
+        Ok(env)
+    }
+}
+
+/// Runs `connect-flow simulate`; returns the exit code.
+pub fn run_simulate(args: &SimulateArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let prepared = args
+        .simulator()
+        .and_then(|simulator| Ok((simulator, args.contact()?, args.environment()?)));
+    let (simulator, contact, env) = match prepared {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            let _ = writeln!(stderr, "error: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    let caller = Caller {
+        inputs: args.inputs.clone(),
+    };
+    let trace = simulator.run(&contact, &caller, &env);
+    let written = match args.options.format {
+        TraceFormat::Json => writeln!(stdout, "{:#}", trace.to_json()),
+        TraceFormat::Human => {
+            let from = contact
+                .customer
+                .as_deref()
+                .map(|c| format!(" from {c}"))
+                .unwrap_or_default();
+            writeln!(
+                stdout,
+                "A {} contact{from} enters {}:\n{}",
+                contact.channel,
+                args.options.flows[0].display(),
+                trace.human().trim_end()
+            )
+        }
+    };
+    if written.is_err() {
+        return EXIT_INPUT;
+    }
+    match trace.outcome() {
+        Outcome::NotSimulated { .. } | Outcome::LoopLimit { .. } | Outcome::NoTransition { .. } => {
+            EXIT_FINDINGS
+        }
+        _ => EXIT_OK,
+    }
+}

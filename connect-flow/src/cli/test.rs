@@ -1,0 +1,160 @@
+//! `connect-flow test`: Connect's own test cases (the Testing language) run
+//! offline on the simulator; results for people, pipelines and CI, and the
+//! flows' coverage drawn on the report page.
+//!
+//! ```text
+//! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow FLOW2.json ...]
+//!     [--lambda FUNCTION=COMMAND ...] [--mock FUNCTION=RESPONSE.json ...]
+//!     [--manifest M.json ...] [--data REF=VALUE ...]
+//!     [--format human|json|junit] [--coverage FILE.html]
+//! ```
+//!
+//! A case's own overrides answer its Lambdas first; `--lambda` and `--mock`
+//! answer the calls it does not override. Every `MockResponse` for a Lambda
+//! with a `--manifest` is held to it before the case runs. Exit 0 when every
+//! case passes, 1 when one fails, 2 when an input cannot be read.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::Value;
+
+use super::simulate::pair;
+use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::error::InputError;
+use crate::flow::Flow;
+use crate::html::html_with_coverage;
+use crate::matching::{LoadedManifest, Manifests};
+use crate::simulate::{check_mock, CommandLambda, Mock};
+use crate::testcase::{human, json, junit, Runner, TestCase};
+
+/// The arguments of `connect-flow test`.
+#[derive(Debug, Clone, Args)]
+pub struct TestArgs {
+    /// Test cases: a case's content (`{"Version", "Observations"}`), or the
+    /// whole create-test-case request (`Content` as a string, `EntryPoint`,
+    /// `InitializationData`).
+    #[arg(required = true, value_name = "CASE.json")]
+    pub cases: Vec<PathBuf>,
+    /// The flows: the contact enters the first (or the one a case's
+    /// `EntryPoint.FlowId` names by file name or Metadata.name).
+    #[arg(long = "flow", required = true, value_name = "FLOW.json")]
+    pub flows: Vec<PathBuf>,
+    /// Run COMMAND (through the shell) as the Lambda FUNCTION when a case
+    /// does not override it: the event on stdin, the response on stdout.
+    #[arg(long = "lambda", value_name = "FUNCTION=COMMAND")]
+    pub lambdas: Vec<String>,
+    /// Answer FUNCTION's calls that a case does not override with the JSON
+    /// in RESPONSE.json, checked first against FUNCTION's manifest.
+    #[arg(long = "mock", value_name = "FUNCTION=RESPONSE.json")]
+    pub mocks: Vec<String>,
+    /// The value of a reference a test case cannot give, for every case
+    /// ($.Customer.FirstName=Jane, from Customer Profiles).
+    #[arg(long = "data", value_name = "REF=VALUE")]
+    pub data: Vec<String>,
+    /// A handler manifest: the cases' mocks of its Lambda are held to it.
+    #[arg(long = "manifest", value_name = "M.json")]
+    pub manifests: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    pub format: TestFormat,
+    /// Write the flows drawn with each block's visits and each branch
+    /// taken or not to FILE.html (and add the counts to the output).
+    #[arg(long, value_name = "FILE.html")]
+    pub coverage: Option<PathBuf>,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// Each case PASS or FAIL, each failure with what was expected and what
+    /// happened.
+    Human,
+    /// `{"passed", "cases": [...], "coverage"}` for a pipeline.
+    Json,
+    /// JUnit XML, as CI systems display test results.
+    Junit,
+}
+
+impl TestArgs {
+    fn prepare(&self) -> Result<(Runner, Vec<TestCase>, Vec<Flow>, Manifests), String> {
+        let flows = self
+            .flows
+            .iter()
+            .map(|path| Flow::load(path))
+            .collect::<Result<Vec<_>, InputError>>()
+            .map_err(|e| e.to_string())?;
+        let mut manifests = Manifests::new();
+        for path in &self.manifests {
+            manifests.add(LoadedManifest::load(path).map_err(|e| e.to_string())?);
+        }
+        let cases = self
+            .cases
+            .iter()
+            .map(|path| TestCase::read(path).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<_>, String>>()?;
+        let mut runner = Runner::new(flows.clone(), manifests.clone());
+        for argument in &self.lambdas {
+            let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
+            runner.lambda(function, CommandLambda::new(command));
+        }
+        for argument in &self.data {
+            let (reference, value) = pair(argument, "--data", "REF=VALUE")?;
+            runner.data(reference, value);
+        }
+        for argument in &self.mocks {
+            let (function, path) = pair(argument, "--mock", "FUNCTION=RESPONSE.json")?;
+            let path = PathBuf::from(path);
+            let bytes = std::fs::read(&path).map_err(|source| {
+                InputError::Read {
+                    path: path.clone(),
+                    source,
+                }
+                .to_string()
+            })?;
+            let response: Value =
+                InputError::parse_json(&bytes, &path).map_err(|e| e.to_string())?;
+            check_mock(function, &response, &manifests)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            runner.lambda(function, Mock::new(&response));
+        }
+        Ok((runner, cases, flows, manifests))
+    }
+}
+
+/// Runs `connect-flow test`; returns the exit code.
+pub fn run_test(args: &TestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let (runner, cases, flows, manifests) = match args.prepare() {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            let _ = writeln!(stderr, "error: {message}");
+            return EXIT_INPUT;
+        }
+    };
+    let report = runner.run_all(&cases, args.coverage.is_some());
+    if let (Some(path), Some(coverage)) = (&args.coverage, &report.coverage) {
+        let page = html_with_coverage(&flows, &manifests, &[], &coverage.overlay());
+        if let Err(e) = std::fs::write(path, page) {
+            let _ = writeln!(
+                stderr,
+                "error: {}: cannot write the coverage page: {e}",
+                path.display()
+            );
+            return EXIT_INPUT;
+        }
+    }
+    let text = match args.format {
+        TestFormat::Human => human(&report),
+        TestFormat::Json => json(&report) + "\n",
+        TestFormat::Junit => junit(&report),
+    };
+    if stdout.write_all(text.as_bytes()).is_err() {
+        return EXIT_INPUT;
+    }
+    if report.passed() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}

@@ -1,0 +1,520 @@
+//! Each block type's semantics, as `flow-semantics.md` §3 collects them.
+//! A type not listed here stops the run with an outcome naming the block:
+//! nothing is guessed.
+
+use serde_json::{json, Map, Value};
+
+use super::condition::{evaluate, Verdict};
+use super::contact::{Hours, Input};
+use super::lambda::accept_response;
+use super::model::{function_ref, registered_as, FunctionRef};
+use super::run::{Branch, Go, Run, CONTACT_ID};
+use crate::flow::{Action, InvocationType};
+use crate::matching::function_name;
+
+/// Connect's limit on a contact's attributes, all keys and values together.
+const ATTRIBUTES_LIMIT: usize = 32 * 1024;
+
+/// The longest a Lambda block may wait, in seconds.
+const LAMBDA_TIME_LIMIT: u64 = 8;
+
+/// Blocks that change nothing a simulated contact's path depends on: they
+/// continue on their success path, and the trace says so.
+const PASS_THROUGH: &[&str] = &[
+    "UpdateFlowLoggingBehavior",
+    "UpdateContactTextToSpeechVoice",
+    "UpdateContactRecordingBehavior",
+    "UpdateContactRoutingBehavior",
+    "UpdateContactEventHooks",
+    "TagContact",
+    "UnTagContact",
+];
+
+fn not_simulated(reason: impl Into<String>) -> Go {
+    Go::End(super::trace::Outcome::NotSimulated {
+        reason: reason.into(),
+    })
+}
+
+fn parameter<'a>(action: &'a Action, key: &str) -> Option<&'a str> {
+    action.parameters.get(key).and_then(Value::as_str)
+}
+
+/// A number as the designer exports it: a string (`"5"`) or a number.
+fn whole_number(value: Option<&Value>) -> Option<u64> {
+    match value? {
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
+    }
+}
+
+impl Run<'_> {
+    /// Runs `action` and says where the contact goes.
+    pub(crate) fn execute(&mut self, action: &Action) -> Go {
+        let kind = action.action_type.as_str();
+        match kind {
+            "MessageParticipant" => {
+                self.play(action);
+                Go::Branch(Branch::Next)
+            }
+            "GetParticipantInput" => self.get_input(action),
+            "ConnectParticipantWithLexBot" => self.lex(action),
+            "Compare" => {
+                let value = match parameter(action, "ComparisonValue") {
+                    Some(text) => self.field(text),
+                    None => return not_simulated("the block has no ComparisonValue"),
+                };
+                self.detail(format!("compared {value:?}"));
+                self.conditions(action, &value, "NoMatchingCondition")
+            }
+            "UpdateContactAttributes" => self.set_attributes(action),
+            "UpdateFlowAttributes" => self.set_flow_attributes(action),
+            "InvokeLambdaFunction" => self.invoke_lambda(action),
+            "CheckHoursOfOperation" => {
+                let value = match self.env.hours {
+                    Some(Hours::Open) => "True",
+                    Some(Hours::Closed) => "False",
+                    None => {
+                        return not_simulated(
+                            "the test does not say whether the hours of operation are open \
+                             (--hours open|closed, or Environment::hours)",
+                        )
+                    }
+                };
+                self.detail(format!("hours open: {value}"));
+                self.conditions(action, value, "NoMatchingError")
+            }
+            "CheckMetricData" => self.check_metric(action),
+            "DistributeByPercentage" => {
+                let Some(draw) = self.next_draw() else {
+                    return not_simulated(
+                        "the test does not say which branch the percentage split takes \
+                         (--percent N, or Environment::percent, a draw from 1 to 100)",
+                    );
+                };
+                self.detail(format!("drew {draw} of 100"));
+                self.conditions(action, &draw.to_string(), "NoMatchingCondition")
+            }
+            "Loop" => self.run_loop(action),
+            "UpdateContactTargetQueue" => {
+                let target = parameter(action, "QueueId").or_else(|| parameter(action, "AgentId"));
+                let Some(target) = target else {
+                    return not_simulated("the block sets neither QueueId nor AgentId");
+                };
+                let queue = self.field(target);
+                self.detail(format!("working queue {queue}"));
+                self.queue = Some(queue);
+                Go::Branch(Branch::Next)
+            }
+            "TransferContactToQueue" => match self.queue.clone() {
+                None => {
+                    self.assume(
+                        "[UNCONFIRMED] \"Transfer to queue\" with no working queue set takes \
+                         the Error branch",
+                    );
+                    Go::Branch(Branch::Error("NoMatchingError"))
+                }
+                Some(_) if self.env.queue_at_capacity => {
+                    Go::Branch(Branch::Error("QueueAtCapacity"))
+                }
+                Some(queue) => Go::End(super::trace::Outcome::Queue { queue }),
+            },
+            "TransferParticipantToThirdParty" => match parameter(action, "ThirdPartyPhoneNumber") {
+                Some(number) => {
+                    let number = self.field(number);
+                    Go::End(super::trace::Outcome::Number { number })
+                }
+                None => not_simulated("a transfer with no ThirdPartyPhoneNumber"),
+            },
+            "TransferToFlow" => self.enter(action, "ContactFlowId", false),
+            "InvokeFlowModule" => self.enter(action, "FlowModuleId", true),
+            "EndFlowModuleExecution" => Go::Return,
+            "EndFlowExecution" => Go::End(super::trace::Outcome::Ended),
+            "DisconnectParticipant" => Go::End(super::trace::Outcome::Disconnected),
+            other if PASS_THROUGH.contains(&other) => {
+                self.detail("no effect on the contact's path is simulated".into());
+                Go::Branch(Branch::Next)
+            }
+            other => not_simulated(format!("{other} blocks are not simulated")),
+        }
+    }
+
+    /// Plays the block's prompt, if it has one.
+    fn play(&mut self, action: &Action) {
+        let text = if let Some(text) = parameter(action, "Text") {
+            self.fill(text)
+        } else if let Some(ssml) = parameter(action, "SSML") {
+            self.fill(ssml)
+        } else if let Some(id) = parameter(action, "PromptId") {
+            format!("prompt {}", self.field(id))
+        } else if let Some(uri) = action
+            .parameters
+            .get("Media")
+            .and_then(|m| m.get("Uri"))
+            .and_then(Value::as_str)
+        {
+            format!("audio {}", self.fill(uri))
+        } else {
+            return;
+        };
+        self.prompt(text);
+    }
+
+    /// The first condition that holds for `value`, in order; none: the
+    /// `no_match` error branch.
+    fn conditions(&mut self, action: &Action, value: &str, no_match: &'static str) -> Go {
+        for (i, c) in action.transitions.conditions.iter().enumerate() {
+            match evaluate(c.condition.as_ref(), value) {
+                Verdict::Holds(holds, note) => {
+                    if let Some(note) = note {
+                        self.assume(&note);
+                    }
+                    if holds {
+                        return Go::Branch(Branch::Condition(i));
+                    }
+                }
+                Verdict::NotSimulated(reason) => return not_simulated(reason),
+            }
+        }
+        Go::Branch(Branch::Error(no_match))
+    }
+
+    fn get_input(&mut self, action: &Action) -> Go {
+        self.play(action);
+        let store = parameter(action, "StoreInput") == Some("True");
+        let input = self.next_input();
+        let (text, digits) = match input {
+            Input::HangUp => return Go::End(super::trace::Outcome::HungUp),
+            Input::Silence if store => {
+                // "the contact takes the Success branch" and the stored
+                // input "holds a value of Timeout" (Store customer input).
+                self.detail("no input: stored \"Timeout\"".into());
+                self.stored_input = Some("Timeout".into());
+                return Go::Branch(Branch::Next);
+            }
+            Input::Silence => {
+                self.detail("no input".into());
+                return Go::Branch(Branch::Error("InputTimeLimitExceeded"));
+            }
+            Input::Dtmf(digits) => (digits, true),
+            Input::Say(words) => (words, false),
+        };
+        if store {
+            let validation = action.parameters.get("InputValidation");
+            if validation.is_some_and(|v| v.get("PhoneNumberValidation").is_some()) {
+                return not_simulated("phone number validation is not simulated");
+            }
+            let mut value = text;
+            if digits {
+                let terminator = action
+                    .parameters
+                    .get("DTMFConfiguration")
+                    .and_then(|c| c.get("InputTerminationSequence"))
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.is_empty());
+                if let Some(at) = terminator.and_then(|t| value.find(t)) {
+                    value.truncate(at);
+                }
+            }
+            let max = whole_number(
+                validation
+                    .and_then(|v| v.get("CustomValidation"))
+                    .and_then(|c| c.get("MaximumLength")),
+            );
+            if let Some(max) = max.and_then(|m| usize::try_from(m).ok()) {
+                if value.chars().count() > max {
+                    self.assume(
+                        "[UNCONFIRMED] input longer than MaximumLength is cut to that length",
+                    );
+                    value = value.chars().take(max).collect();
+                }
+            }
+            self.detail(format!("caller entered {value:?}: stored"));
+            self.stored_input = Some(value);
+            return Go::Branch(Branch::Next);
+        }
+        let value = if digits {
+            let mut keys = text.chars();
+            let first = keys.next().map(String::from).unwrap_or_default();
+            if keys.next().is_some() {
+                self.assume(
+                    "[UNCONFIRMED] a menu reads one key: the keys pressed after the first are \
+                     dropped",
+                );
+            }
+            self.detail(format!("caller pressed {first:?}"));
+            first
+        } else {
+            self.detail(format!("caller said {text:?}"));
+            text
+        };
+        self.conditions(action, &value, "NoMatchingCondition")
+    }
+
+    fn lex(&mut self, action: &Action) -> Go {
+        self.play(action);
+        let utterance = match self.next_input() {
+            Input::HangUp => return Go::End(super::trace::Outcome::HungUp),
+            Input::Silence => {
+                self.detail("no input".into());
+                return Go::Branch(Branch::Error("InputTimeLimitExceeded"));
+            }
+            Input::Say(words) | Input::Dtmf(words) => words,
+        };
+        let Some(intent) = self.env.intents.get(&utterance).cloned() else {
+            return not_simulated(format!(
+                "the test does not say which Lex intent {utterance:?} is \
+                 (Environment::intent, or --intent UTTERANCE=INTENT)"
+            ));
+        };
+        self.detail(format!("caller said {utterance:?}: intent {intent}"));
+        self.lex_intent = Some(intent.clone());
+        self.conditions(action, &intent, "NoMatchingCondition")
+    }
+
+    fn set_attributes(&mut self, action: &Action) -> Go {
+        if parameter(action, "TargetContact") == Some("Related") {
+            return not_simulated("setting the related contact's attributes is not simulated");
+        }
+        let Some(Value::Object(attributes)) = action.parameters.get("Attributes") else {
+            return not_simulated("the block has no Attributes object");
+        };
+        // "either all attributes are set or none are set": resolve every
+        // key and value first, then write them together.
+        let mut set = Vec::with_capacity(attributes.len());
+        for (key, value) in attributes {
+            let Some(value) = value.as_str() else {
+                return not_simulated(format!("the value of attribute {key:?} is not a string"));
+            };
+            set.push((self.fill(key), self.fill(value)));
+        }
+        let mut next = self.attributes.clone();
+        let written: Vec<String> = set.iter().map(|(k, v)| format!("{k} = {v:?}")).collect();
+        next.extend(set);
+        let size: usize = next.iter().map(|(k, v)| k.len() + v.len()).sum();
+        if size > ATTRIBUTES_LIMIT {
+            self.detail(format!(
+                "the attributes would take {size} bytes, over Connect's 32 KB: none is set"
+            ));
+            return Go::Branch(Branch::Error("NoMatchingError"));
+        }
+        self.detail(format!("sets {}", written.join(", ")));
+        self.attributes = next;
+        Go::Branch(Branch::Next)
+    }
+
+    fn set_flow_attributes(&mut self, action: &Action) -> Go {
+        let Some(Value::Object(attributes)) = action.parameters.get("FlowAttributes") else {
+            return not_simulated("the block has no FlowAttributes object");
+        };
+        for (key, value) in attributes {
+            // The documented value type is undefined: a string, or an
+            // object with a string `Value`, are read; anything else stops.
+            let text = match value {
+                Value::String(s) => s.as_str(),
+                other => match other.get("Value").and_then(Value::as_str) {
+                    Some(s) => s,
+                    None => {
+                        return not_simulated(format!(
+                            "the flow attribute {key:?} is neither a string nor {{\"Value\": ...}}"
+                        ))
+                    }
+                },
+            };
+            let key = self.fill(key);
+            let value = self.fill(text);
+            self.flow_attributes.insert(key, value);
+        }
+        Go::Branch(Branch::Next)
+    }
+
+    fn check_metric(&mut self, action: &Action) -> Go {
+        let Some(metric) = parameter(action, "MetricType") else {
+            return not_simulated("the block has no MetricType");
+        };
+        let Some(value) = self.env.metrics.get(metric).copied() else {
+            return not_simulated(format!(
+                "the test does not say what {metric} is (Environment::metric or agents, or \
+                 --agents N)"
+            ));
+        };
+        self.detail(format!("{metric} is {value}"));
+        let no_match = if action
+            .transitions
+            .errors
+            .iter()
+            .any(|e| e.error_type == "NoMatchingCondition")
+        {
+            "NoMatchingCondition"
+        } else {
+            "NoMatchingError"
+        };
+        if no_match == "NoMatchingError" {
+            self.assume(
+                "[UNCONFIRMED] \"Check staffing\" with no condition holding and no \
+                 NoMatchingCondition branch takes NoMatchingError",
+            );
+        }
+        self.conditions(action, &value.to_string(), no_match)
+    }
+
+    fn run_loop(&mut self, action: &Action) -> Go {
+        let count = match action.parameters.get("LoopCount") {
+            Some(Value::String(s)) => self.field(s),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => return not_simulated("the block has no LoopCount"),
+        };
+        let Ok(count) = count.trim().parse::<u32>() else {
+            return not_simulated(format!("LoopCount {count:?} is not a whole number"));
+        };
+        let Some(position) = self.sim.flows[self.flow].position(&action.identifier) else {
+            return not_simulated("the block is not in its flow");
+        };
+        // NotDone `count` times, then Done once, then reset (Loop action).
+        let done_so_far = self.loops.entry((self.flow, position)).or_insert(0);
+        let continuing = *done_so_far < count;
+        if continuing {
+            *done_so_far += 1;
+        } else {
+            *done_so_far = 0;
+        }
+        let round = *done_so_far;
+        let wanted = if continuing {
+            self.detail(format!("round {round} of {count}"));
+            "ContinueLooping"
+        } else {
+            self.detail(format!("done after {count}"));
+            "DoneLooping"
+        };
+        let found = action.transitions.conditions.iter().position(|c| {
+            c.condition
+                .as_ref()
+                .and_then(|c| c.get("Operands"))
+                .and_then(Value::as_array)
+                .is_some_and(|o| o.len() == 1 && o[0].as_str() == Some(wanted))
+        });
+        match found {
+            Some(i) => Go::Branch(Branch::Condition(i)),
+            // Real exports mirror DoneLooping in NextAction.
+            None if !continuing => Go::Branch(Branch::Next),
+            None => not_simulated("the Loop block has no ContinueLooping condition"),
+        }
+    }
+
+    fn enter(&mut self, action: &Action, key: &str, module: bool) -> Go {
+        let Some(id) = parameter(action, key) else {
+            return not_simulated(format!("the block has no {key}"));
+        };
+        let id = self.field(id);
+        if module && self.module_depth() >= 5 {
+            return not_simulated("modules nest at most 5 deep");
+        }
+        match self.sim.find_flow(&id) {
+            Some(index) => Go::Enter {
+                flow: index,
+                module,
+            },
+            None => Go::End(super::trace::Outcome::FlowNotGiven { flow: id }),
+        }
+    }
+
+    fn invoke_lambda(&mut self, action: &Action) -> Go {
+        let Some(invoke) = action.lambda_invoke() else {
+            return not_simulated("not a Lambda block");
+        };
+        if invoke.invocation_type() != InvocationType::Synchronous {
+            return not_simulated("asynchronous Lambda invocation is not simulated");
+        }
+        let arn = match function_ref(action) {
+            FunctionRef::Named(_) | FunctionRef::Placeholder(_) => {
+                invoke.function_arn().unwrap_or_default().to_owned()
+            }
+            FunctionRef::Reference(reference) => self.field(reference),
+            FunctionRef::Missing => {
+                return not_simulated(
+                    "a \"Load Lambda result\" block (no LambdaFunctionARN) is not simulated",
+                )
+            }
+        };
+        let function = function_name(&arn).unwrap_or(&arn).to_owned();
+        let sim = self.sim;
+        let Some(source) = sim
+            .lambdas
+            .iter()
+            .find(|(key, _)| registered_as(key, &arn))
+            .map(|(_, source)| source)
+        else {
+            return not_simulated(format!(
+                "no Lambda was given for {function}: give one (--lambda {function}=COMMAND, \
+                 --mock {function}=RESPONSE.json, or Simulator::lambda)"
+            ));
+        };
+        let mut parameters = Map::new();
+        if let Some(attributes) = invoke.invocation_attributes() {
+            for (key, value) in attributes {
+                let value = match value {
+                    Value::String(s) => Value::String(self.fill(s)),
+                    other => other.clone(),
+                };
+                parameters.insert(key.clone(), value);
+            }
+        }
+        let event = self.event(&parameters);
+        let limit = whole_number(invoke.timeout())
+            .unwrap_or(LAMBDA_TIME_LIMIT)
+            .clamp(1, LAMBDA_TIME_LIMIT);
+        let result = source
+            .invoke(&event, limit)
+            .and_then(|bytes| accept_response(&bytes, invoke.effective_validation()));
+        let go = match &result {
+            Ok(Value::Object(map)) => {
+                // "overwritten with the next invocation": replaced wholesale.
+                self.external = map.clone();
+                Go::Branch(Branch::Next)
+            }
+            Ok(_) => {
+                self.assume(
+                    "[UNCONFIRMED] a JSON response that is not an object leaves $.External empty",
+                );
+                self.external.clear();
+                Go::Branch(Branch::Next)
+            }
+            Err(_) => {
+                self.assume("[UNCONFIRMED] a failed Lambda call leaves $.External empty");
+                self.external.clear();
+                Go::Branch(Branch::Error("NoMatchingError"))
+            }
+        };
+        self.lambda_call(function, parameters, result);
+        go
+    }
+
+    /// The `ContactFlowEvent` Connect sends a Lambda.
+    fn event(&self, parameters: &Map<String, Value>) -> Vec<u8> {
+        let endpoint = |address: &Option<String>| match address {
+            Some(a) => json!({"Address": a, "Type": "TELEPHONE_NUMBER"}),
+            None => Value::Null,
+        };
+        let mut contact = json!({
+            "Attributes": self.attributes,
+            "Channel": self.contact.channel.as_str(),
+            "ContactId": CONTACT_ID,
+            "CustomerEndpoint": endpoint(&self.contact.customer),
+            "InitialContactId": CONTACT_ID,
+            "InitiationMethod": "INBOUND",
+            "InstanceARN": "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000001",
+            "PreviousContactId": CONTACT_ID,
+            "Queue": self.queue.as_ref().map_or(Value::Null, |q| json!({"ARN": q})),
+            "SystemEndpoint": endpoint(&self.contact.system),
+        });
+        if let Some(language) = &self.contact.language {
+            contact["LanguageCode"] = json!(language);
+        }
+        let event = json!({
+            "Details": {"ContactData": contact, "Parameters": parameters},
+            "Name": "ContactFlowEvent",
+        });
+        serde_json::to_vec(&event).unwrap_or_default()
+    }
+}
