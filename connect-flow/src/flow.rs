@@ -42,6 +42,8 @@ pub const FLOW_LANGUAGE_VERSION: &str = "2019-10-30";
 pub struct Flow {
     /// The file it was read from, for messages.
     pub path: PathBuf,
+    /// The CloudFormation logical id of the resource this flow came from, when it came from a template.
+    pub resource: Option<String>,
     /// Always [`FLOW_LANGUAGE_VERSION`].
     pub version: String,
     /// The Identifier of the first action.
@@ -394,6 +396,7 @@ impl Flow {
         };
         Ok(Flow {
             path: path.to_owned(),
+            resource: None,
             version,
             start_action,
             actions,

@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 
 use super::codes::Code;
 use super::driver::FlowChecker;
-use crate::analysis::Analysis;
 
 /// The longest Identifier the flow language accepts.
 pub const MAX_IDENTIFIER_LEN: usize = 50;
@@ -42,16 +41,16 @@ impl FlowChecker<'_> {
         }
     }
 
-    pub(super) fn unreachable(&mut self, analysis: &Analysis) {
-        if self.flow.position(&self.flow.start_action).is_none() {
+    pub(super) fn unreachable(&mut self) {
+        if self.model.start.is_none() {
             // Nothing is reachable: the dangling StartAction says it once.
             return;
         }
-        for (index, action) in self.flow.actions.iter().enumerate() {
+        for index in 0..self.flow.actions.len() {
             // A later copy of a duplicate Identifier is never a target:
             // duplicate-identifier already says so.
-            let duplicate = self.flow.position(&action.identifier) != Some(index);
-            if !analysis.is_reachable(index) && !duplicate {
+            let duplicate = !self.model.is_first_of_identifier(index);
+            if !self.model.facts().is_reachable(index) && !duplicate {
                 self.push(
                     Code::UnreachableBlock,
                     Some(index),
@@ -64,7 +63,7 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn start_action(&mut self) {
-        if self.flow.position(&self.flow.start_action).is_none() {
+        if self.model.start.is_none() {
             let message = format!(
                 "StartAction names action {:?}, which does not exist",
                 self.flow.start_action
@@ -78,7 +77,7 @@ impl FlowChecker<'_> {
         let mut seen = BTreeSet::new();
         for (index, action) in self.flow.actions.iter().enumerate() {
             if !seen.insert(action.identifier.as_str()) {
-                let first = self.flow.position(&action.identifier).unwrap_or(index);
+                let first = self.model.position(&action.identifier).unwrap_or(index);
                 let message = format!(
                     "Identifier {:?} is used by more than one action",
                     action.identifier
@@ -99,14 +98,19 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn dangling(&mut self) {
-        for (index, action) in self.flow.actions.iter().enumerate() {
-            for (edge, target) in action.transitions.targets() {
-                if self.flow.position(target).is_none() {
-                    let message =
-                        format!("transition to {target:?}, which is not an action of this flow");
-                    self.push(Code::DanglingTransition, Some(index), edge.field(), message)
-                        .note = Some("a contact that takes this branch has nowhere to go".into());
-                }
+        let model = self.model;
+        for (index, block) in model.blocks.iter().enumerate() {
+            for branch in block.branches.iter().filter(|b| b.target.is_none()) {
+                let target = &branch.target_id;
+                let message =
+                    format!("transition to {target:?}, which is not an action of this flow");
+                self.push(
+                    Code::DanglingTransition,
+                    Some(index),
+                    branch.kind.edge().field(),
+                    message,
+                )
+                .note = Some("a contact that takes this branch has nowhere to go".into());
             }
         }
     }

@@ -23,5 +23,5 @@ pub mod keys;
 pub mod model;
 
 pub use codes::Code;
-pub use driver::check;
+pub use driver::{check, check_model};
 pub use model::{fails, Finding, Severity};

@@ -43,6 +43,9 @@ pub struct Finding {
     pub code: Code,
     /// The file: the flow, or the manifest for `unused-manifest`.
     pub file: PathBuf,
+    /// The CloudFormation logical id of the flow's resource, when the flow
+    /// came from a template.
+    pub resource: Option<String>,
     /// The Identifier of the action (for a `StartAction` that names no
     /// action, that missing Identifier); `None` for `unused-manifest`.
     pub action: Option<String>,

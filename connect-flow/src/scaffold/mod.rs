@@ -15,7 +15,7 @@
 //!
 //! ```
 //! use connect_flow::scaffold::{contracts, manifest};
-//! use connect_flow::Flow;
+//! use connect_flow::{model::Model, Flow};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Get config", "Actions": [
 //!   {"Identifier": "Get config", "Type": "InvokeLambdaFunction",
@@ -27,7 +27,7 @@
 //!    "Parameters": {"Text": "$.External.introPrompt"}, "Transitions": {}}
 //! ]}"#, "survey.json").unwrap();
 //!
-//! let found = contracts(&[flow]).unwrap();
+//! let found = contracts(&Model::new(vec![flow])).unwrap();
 //! let survey = &found.lambdas[0];
 //! assert_eq!(survey.function, "GetSurveyConfig");
 //! assert_eq!(survey.parameters[0].key, "surveyId");
@@ -38,7 +38,6 @@
 //! assert_eq!(manifest.external[0].path, "$.External.introPrompt");
 //! ```
 
-pub mod command;
 mod contract;
 mod error;
 mod manifest;

@@ -562,7 +562,7 @@ mod tests {
             "f.json",
         )
         .unwrap();
-        let found = super::super::contracts(&[flow]).unwrap();
+        let found = super::super::contracts(&crate::model::Model::new(vec![flow])).unwrap();
         let source = bin_source(&found.lambdas[0]);
         assert!(source.contains("fn lookup(#[param(rename = \"id\")] id: String) -> Response {"));
         assert!(source

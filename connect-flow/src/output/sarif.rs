@@ -5,7 +5,7 @@
 //! designer's type and label).
 //!
 //! ```
-//! use connect_flow::{check, sarif::sarif, Flow, Manifests};
+//! use connect_flow::{check, output::sarif::sarif, Flow, Manifests};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
 //!   {"Identifier": "Say", "Type": "MessageParticipant",
@@ -108,8 +108,15 @@ fn result(finding: &Finding) -> Value {
         "message": {"text": text},
         "locations": [Value::Object(location)],
     });
+    let mut properties = Map::new();
     if let Some(field) = &finding.field {
-        result["properties"] = json!({"field": field});
+        properties.insert("field".into(), json!(field));
+    }
+    if let Some(resource) = &finding.resource {
+        properties.insert("resource".into(), json!(resource));
+    }
+    if !properties.is_empty() {
+        result["properties"] = Value::Object(properties);
     }
     result
 }

@@ -1,18 +1,22 @@
-//! The path analysis: at every action, which Lambda may have run last.
+//! The facts derived from a flow's graph, computed once per flow:
+//! reachability, and at every block which Lambda may have run last.
 //!
 //! `$.External` always holds the response of the most recently invoked
-//! Lambda. The analysis walks every path of the action graph from
-//! `StartAction` (NextAction, every Condition's NextAction, every Error's
-//! NextAction) and computes, at each action, the set of [`Last`] facts that
-//! may hold when the contact arrives there. The facts name the invoking block,
-//! not only the function, because the block's response validation matters.
+//! Lambda. The walk follows every branch from `StartAction` (next, every
+//! condition, every error) and computes, at each block, the set of [`Last`]
+//! facts that may hold when the contact arrives there. The facts name the
+//! invoking block, not only the function, because the block's response
+//! validation matters.
 //!
-//! The sets only grow and are finite, so the walk over loops terminates.
-//! An `InvokeLambdaFunction` action's own parameters are evaluated before it
-//! runs, so the set *at* an action is the one its parameters see.
+//! The sets only grow and are finite, so the walk over loops terminates. An
+//! "Invoke AWS Lambda function" block's own parameters are evaluated before
+//! it runs, so the set *at* a block is the one its parameters see. A block
+//! whose function cannot be determined ([`FunctionRef::Missing`]) is a
+//! barrier: after it the state is [`Last::Unknown`], never an earlier
+//! Lambda.
 //!
 //! ```
-//! use connect_flow::analysis::{analyze, Last};
+//! use connect_flow::model::{Last, Model};
 //! use connect_flow::flow::Flow;
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "lookup", "Actions": [
@@ -24,18 +28,20 @@
 //!   {"Identifier": "sorry", "Type": "MessageParticipant", "Parameters": {"Text": "Sorry"},
 //!    "Transitions": {}}
 //! ]}"#, "f.json").unwrap();
-//! let analysis = analyze(&flow);
-//! assert_eq!(analysis.at(0).unwrap().iter().collect::<Vec<_>>(), [&Last::Nothing]);
-//! assert_eq!(analysis.at(1).unwrap().iter().collect::<Vec<_>>(), [&Last::Ran(0)]);
-//! assert_eq!(analysis.at(2).unwrap().iter().collect::<Vec<_>>(), [&Last::Failed(0)]);
+//! let model = Model::new(vec![flow]);
+//! let facts = model.flows[0].facts();
+//! assert_eq!(facts.at(0).unwrap().iter().collect::<Vec<_>>(), [&Last::Nothing]);
+//! assert_eq!(facts.at(1).unwrap().iter().collect::<Vec<_>>(), [&Last::Ran(0)]);
+//! assert_eq!(facts.at(2).unwrap().iter().collect::<Vec<_>>(), [&Last::Failed(0)]);
 //! ```
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
-use crate::flow::{EdgeKind, Flow, InvocationType};
+use super::block::{Block, BranchKind, Invoke};
+use super::function::FunctionRef;
 
-/// What `$.External` holds when the contact reaches an action. Block indices
-/// are positions in [`Flow::actions`].
+/// What `$.External` holds when the contact reaches a block. Block indices
+/// are positions in the flow's blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Last {
     /// No Lambda ran in this flow on this path: `$.External` can only hold
@@ -49,96 +55,102 @@ pub enum Last {
     /// This block invoked its Lambda asynchronously and its result has not
     /// been loaded yet.
     Pending(usize),
+    /// This block invoked a function that cannot be determined (no ARN, an
+    /// empty one): what `$.External` holds is unknown, and nothing read
+    /// after it is attributed to any Lambda.
+    Unknown(usize),
 }
 
-/// The set of facts that may hold at an action.
+/// The set of facts that may hold at a block.
 pub type LastSet = BTreeSet<Last>;
 
-/// The result of [`analyze`]: one set per action, `None` where no path from
+/// The facts of one flow: one set per block, `None` where no path from
 /// `StartAction` reaches it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Analysis {
+pub struct Facts {
     states: Vec<Option<LastSet>>,
 }
 
-impl Analysis {
-    /// The facts that may hold when the contact reaches action `index`, or
+impl Facts {
+    /// The facts that may hold when the contact reaches block `index`, or
     /// `None` when it is unreachable.
     pub fn at(&self, index: usize) -> Option<&LastSet> {
         self.states.get(index)?.as_ref()
     }
 
-    /// Whether action `index` is reachable from `StartAction`.
+    /// Whether block `index` is reachable from `StartAction`.
     pub fn is_reachable(&self, index: usize) -> bool {
         self.at(index).is_some()
     }
-}
 
-/// Computes the last-Lambda set at every action of `flow`.
-///
-/// Transitions to Identifiers that do not exist are skipped (they are
-/// reported as `dangling-transition`); with duplicate Identifiers, the first
-/// action of that Identifier is the target.
-pub fn analyze(flow: &Flow) -> Analysis {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, action) in flow.actions.iter().enumerate() {
-        index.entry(action.identifier.as_str()).or_insert(i);
-    }
-    let mut states: Vec<Option<LastSet>> = vec![None; flow.actions.len()];
-    let mut queue: VecDeque<usize> = VecDeque::new();
-    let mut queued = vec![false; flow.actions.len()];
-
-    if let Some(&start) = index.get(flow.start_action.as_str()) {
-        states[start] = Some(LastSet::from([Last::Nothing]));
-        queue.push_back(start);
-        queued[start] = true;
-    }
-
-    while let Some(at) = queue.pop_front() {
-        queued[at] = false;
-        let incoming = states[at].clone().unwrap_or_default();
-        let action = &flow.actions[at];
-        for (edge, target) in action.transitions.targets() {
-            let Some(&to) = index.get(target) else {
+    /// Walks the blocks from `start`. Each block is queued again only when
+    /// its set grew, and sets only grow, so the walk is linear in blocks and
+    /// branches times the size of the sets.
+    pub(super) fn compute(blocks: &[Block], start: Option<usize>) -> Facts {
+        let mut states: Vec<Option<LastSet>> = vec![None; blocks.len()];
+        let mut queue: VecDeque<usize> = VecDeque::new();
+        let mut queued = vec![false; blocks.len()];
+        if let Some(start) = start {
+            states[start] = Some(LastSet::from([Last::Nothing]));
+            queue.push_back(start);
+            queued[start] = true;
+        }
+        while let Some(at) = queue.pop_front() {
+            queued[at] = false;
+            let Some(incoming) = states[at].clone() else {
                 continue;
             };
-            let outgoing = transfer(flow, at, &incoming, edge);
-            let newly_reached = states[to].is_none();
-            let state = states[to].get_or_insert_with(LastSet::new);
-            let before = state.len();
-            state.extend(outgoing);
-            if (newly_reached || state.len() != before) && !queued[to] {
-                queued[to] = true;
-                queue.push_back(to);
+            let block = &blocks[at];
+            for branch in &block.branches {
+                let Some(to) = branch.target else {
+                    continue;
+                };
+                let outgoing = transfer(block, at, &incoming, &branch.kind);
+                let state = states[to].get_or_insert_with(LastSet::new);
+                let before = state.len();
+                let newly_reached = before == 0;
+                state.extend(outgoing);
+                if (newly_reached || state.len() != before) && !queued[to] {
+                    queued[to] = true;
+                    queue.push_back(to);
+                }
             }
         }
+        Facts { states }
     }
-    Analysis { states }
 }
 
-/// The facts that hold after leaving action `at` over `edge`, given the facts
-/// `incoming` when it was reached.
-fn transfer(flow: &Flow, at: usize, incoming: &LastSet, edge: EdgeKind) -> LastSet {
-    let Some(invoke) = flow.actions[at].lambda_invoke() else {
-        // Actions other than InvokeLambdaFunction leave $.External as it was.
+/// The facts that hold after leaving block `at` over a branch of `kind`,
+/// given the facts `incoming` when it was reached.
+fn transfer(block: &Block, at: usize, incoming: &LastSet, kind: &BranchKind) -> LastSet {
+    let Some(invoke) = &block.invoke else {
+        // Blocks other than a Lambda invoke leave $.External as it was.
         return incoming.clone();
     };
-    let failed = matches!(edge, EdgeKind::Error(_));
-    if invoke.is_load_result() {
-        // "Load Lambda result": the pending invocations' results become
-        // $.External (or, on its error branch, they failed).
-        return incoming
-            .iter()
-            .map(|last| match *last {
-                Last::Pending(block) if failed => Last::Failed(block),
-                Last::Pending(block) => Last::Ran(block),
-                other => other,
-            })
-            .collect();
-    }
+    let failed = kind.is_error();
+    let (function, asynchronous) = match invoke {
+        Invoke::LoadResult => {
+            // "Load Lambda result": the pending invocations' results become
+            // $.External (or, on its error branch, they failed).
+            return incoming
+                .iter()
+                .map(|last| match *last {
+                    Last::Pending(block) if failed => Last::Failed(block),
+                    Last::Pending(block) => Last::Ran(block),
+                    other => other,
+                })
+                .collect();
+        }
+        Invoke::Function {
+            function,
+            asynchronous,
+        } => (function, *asynchronous),
+    };
     let after = if failed {
         Last::Failed(at)
-    } else if invoke.invocation_type() == InvocationType::Asynchronous {
+    } else if matches!(function, FunctionRef::Missing) {
+        Last::Unknown(at)
+    } else if asynchronous {
         Last::Pending(at)
     } else {
         Last::Ran(at)
@@ -149,6 +161,12 @@ fn transfer(flow: &Flow, at: usize, incoming: &LastSet, edge: EdgeKind) -> LastS
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flow::Flow;
+    use crate::model::Model;
+
+    fn analyze(flow: &Flow) -> Facts {
+        Model::new(vec![flow.clone()]).flows[0].facts().clone()
+    }
 
     fn flow(actions: &str, start: &str) -> Flow {
         Flow::from_slice(

@@ -15,14 +15,14 @@
 //! which escapes it: flows are untrusted input.
 //!
 //! ```
-//! use connect_flow::{check, html::html, Flow, Manifests};
+//! use connect_flow::{check, model::Model, output::html::html, Flow, Manifests};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
 //!   {"Identifier": "Say", "Type": "MessageParticipant",
 //!    "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#, "main.json").unwrap();
 //! let manifests = Manifests::new();
 //! let findings = check(std::slice::from_ref(&flow), &manifests).unwrap();
-//! let page = html(&[flow], &manifests, &findings);
+//! let page = html(&Model::new(vec![flow]), &manifests, &findings);
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! assert!(page.contains(r#"data-block-id="Say""#));
 //! assert!(page.contains(r#"data-code="no-lambda-ran""#));
@@ -40,7 +40,8 @@ use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::Manifests;
-use crate::report::{plural, Summary};
+use crate::model::Model;
+use crate::output::human::{plural, Summary};
 use layout::{place, Rect, BLOCK_HEIGHT, BLOCK_WIDTH, MARGIN};
 
 const STYLE: &str = include_str!("page.css");
@@ -49,9 +50,10 @@ const SCRIPT: &str = include_str!("page.js");
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-/// The report page for `findings` on `flows`, with the `$.External` keys of
-/// each Lambda block's manifest from `manifests`.
-pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> String {
+/// The report page for `findings` on the model's flows, with the
+/// `$.External` keys of each Lambda block's manifest from `manifests`.
+pub fn html(model: &Model, manifests: &Manifests, findings: &[Finding]) -> String {
+    let flows: Vec<&Flow> = model.raw().collect();
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
     let unowned: Vec<&Finding> = findings
         .iter()
@@ -407,7 +409,7 @@ mod tests {
     fn report(flow: &str, manifests: &Manifests) -> String {
         let flow = Flow::from_slice(flow.as_bytes(), "flow.json").unwrap();
         let findings = check(std::slice::from_ref(&flow), manifests).unwrap();
-        html(&[flow], manifests, &findings)
+        html(&Model::new(vec![flow]), manifests, &findings)
     }
 
     #[test]
