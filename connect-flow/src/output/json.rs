@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::terminal::acts_on_terminal;
 use crate::findings::Finding;
 
 #[derive(Serialize)]
@@ -73,5 +74,38 @@ pub fn json(findings: &[Finding]) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|_| String::from("{\"findings\": []}"))
+    serde_json::to_string_pretty(&report)
+        .map(safe_for_terminal)
+        .unwrap_or_else(|_| String::from("{\"findings\": []}"))
+}
+
+/// Serialized JSON with the characters serde_json leaves raw but a terminal
+/// acts on (C1 controls such as the one-byte CSI `U+009B`, bidirectional
+/// controls) written as `\uXXXX` escapes: still the same JSON value, and a
+/// report piped to a terminal cannot drive it. Such characters only occur
+/// inside strings, where the escape is valid.
+///
+/// ```
+/// use connect_flow::output::json::safe_for_terminal;
+///
+/// let text = safe_for_terminal(serde_json::to_string("a\u{9b}2J\u{202e}").unwrap());
+/// assert_eq!(text, r#""a\u009b2J\u202e""#);
+/// assert_eq!(serde_json::from_str::<String>(&text).unwrap(), "a\u{9b}2J\u{202e}");
+/// ```
+pub fn safe_for_terminal(json: String) -> String {
+    if !json.chars().any(|c| c != '\n' && acts_on_terminal(c)) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c != '\n' && acts_on_terminal(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

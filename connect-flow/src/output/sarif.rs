@@ -25,6 +25,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
+use super::json::safe_for_terminal;
 use crate::findings::{Code, Finding};
 
 /// The SARIF version written.
@@ -58,7 +59,9 @@ pub fn sarif(findings: &[Finding]) -> String {
             "results": results,
         }],
     });
-    serde_json::to_string_pretty(&log).unwrap_or_else(|_| String::from("{}"))
+    serde_json::to_string_pretty(&log)
+        .map(safe_for_terminal)
+        .unwrap_or_else(|_| String::from("{}"))
 }
 
 fn rule(code: Code) -> Value {

@@ -21,7 +21,13 @@ use std::fmt::Write as _;
 
 /// Whether `c` must not reach a terminal as it is: a control character (C0,
 /// DEL, C1), or a Unicode bidirectional control.
-fn is_unsafe(c: char) -> bool {
+///
+/// ```
+/// use connect_flow::output::terminal::acts_on_terminal;
+/// assert!(acts_on_terminal('\u{1b}') && acts_on_terminal('\u{9b}') && acts_on_terminal('\u{202e}'));
+/// assert!(!acts_on_terminal('é'));
+/// ```
+pub fn acts_on_terminal(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -29,12 +35,12 @@ fn is_unsafe(c: char) -> bool {
 /// `text` with every control character and bidirectional control shown as
 /// an escape (`\n`, `\t`, `\u{1b}`); borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(acts_on_terminal) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_unsafe(c) {
+        if acts_on_terminal(c) {
             match c {
                 '\n' => out.push_str("\\n"),
                 '\r' => out.push_str("\\r"),

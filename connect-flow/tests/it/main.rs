@@ -7,6 +7,7 @@ mod cli;
 mod flows;
 mod html_report;
 mod manifest_schema;
+mod model;
 mod robustness;
 mod sarif;
 mod scaffold;
