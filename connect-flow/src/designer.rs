@@ -34,7 +34,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::flow::Action;
-use crate::model::function::FunctionRef;
+use crate::function::FunctionRef;
 
 /// How the designer names one block: its type, its label, and on a Lambda
 /// block the function it invokes.

@@ -46,11 +46,13 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod arn;
 pub mod cli;
 pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
+pub mod function;
 pub mod matching;
 pub mod model;
 pub mod output;

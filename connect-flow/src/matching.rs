@@ -10,7 +10,7 @@
 //! references there.
 //!
 //! ```
-//! use connect_flow::model::arn::{function_name, same_function};
+//! use connect_flow::arn::{function_name, same_function};
 //!
 //! let arn = "arn:aws:lambda:eu-west-2:123456789012:function:MyFirstConnectLambda:live";
 //! assert_eq!(function_name(arn), Some("MyFirstConnectLambda"));
@@ -28,7 +28,7 @@ use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::model::{FunctionRef, Model};
 
-pub use crate::model::arn::{function_name, normalize, same_function};
+pub use crate::arn::{function_name, normalize, same_function};
 
 /// A manifest and the file it came from.
 #[derive(Debug, Clone, PartialEq)]

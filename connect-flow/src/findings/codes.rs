@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::model::Severity;
+use super::severity::Severity;
 
 /// Declares [`Code`] from `Variant = "printed-code", Severity, "rule file",
 /// "one-line doc";` rows, in the order findings on one field are sorted in.

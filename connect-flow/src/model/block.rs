@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::function::FunctionRef;
 use crate::designer::BlockName;
 use crate::flow::EdgeKind;
+use crate::function::FunctionRef;
 
 /// A block of a [`super::FlowModel`], in file order (its index is the
 /// action's index in [`crate::flow::Flow::actions`]).

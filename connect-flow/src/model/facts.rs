@@ -38,7 +38,7 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use super::block::{Block, BranchKind, Invoke};
-use super::function::FunctionRef;
+use crate::function::FunctionRef;
 
 /// What `$.External` holds when the contact reaches a block. Block indices
 /// are positions in the flow's blocks.
@@ -83,34 +83,42 @@ impl Facts {
         self.at(index).is_some()
     }
 
-    /// Walks the blocks from `start`. Each block is queued again only when
-    /// its set grew, and sets only grow, so the walk is linear in blocks and
-    /// branches times the size of the sets.
+    /// Walks the blocks from `start`, propagating only the facts a block
+    /// gained since it was last visited: the transfer of a block is applied
+    /// fact by fact, so the new facts are all its successors can gain. Each
+    /// fact crosses each branch at most once, so the time is linear in the
+    /// branches times the facts that reach them (a shared error handler
+    /// collecting every Lambda's failure is visited once per new failure,
+    /// not once per failure with all the earlier ones).
     pub(super) fn compute(blocks: &[Block], start: Option<usize>) -> Facts {
         let mut states: Vec<Option<LastSet>> = vec![None; blocks.len()];
+        // Facts each block gained and has not passed on yet.
+        let mut fresh: Vec<Vec<Last>> = vec![Vec::new(); blocks.len()];
         let mut queue: VecDeque<usize> = VecDeque::new();
         let mut queued = vec![false; blocks.len()];
         if let Some(start) = start {
             states[start] = Some(LastSet::from([Last::Nothing]));
+            fresh[start].push(Last::Nothing);
             queue.push_back(start);
             queued[start] = true;
         }
         while let Some(at) = queue.pop_front() {
             queued[at] = false;
-            let Some(incoming) = states[at].clone() else {
-                continue;
-            };
+            let incoming = std::mem::take(&mut fresh[at]);
             let block = &blocks[at];
             for branch in &block.branches {
                 let Some(to) = branch.target else {
                     continue;
                 };
-                let outgoing = transfer(block, at, &incoming, &branch.kind);
                 let state = states[to].get_or_insert_with(LastSet::new);
-                let before = state.len();
-                let newly_reached = before == 0;
-                state.extend(outgoing);
-                if (newly_reached || state.len() != before) && !queued[to] {
+                let mut grew = false;
+                for last in transfer(block, at, &incoming, &branch.kind) {
+                    if state.insert(last) {
+                        fresh[to].push(last);
+                        grew = true;
+                    }
+                }
+                if grew && !queued[to] {
                     queued[to] = true;
                     queue.push_back(to);
                 }
@@ -121,11 +129,12 @@ impl Facts {
 }
 
 /// The facts that hold after leaving block `at` over a branch of `kind`,
-/// given the facts `incoming` when it was reached.
-fn transfer(block: &Block, at: usize, incoming: &LastSet, kind: &BranchKind) -> LastSet {
+/// for the facts `incoming` that reached it (applied fact by fact, so it may
+/// be given only the new ones).
+fn transfer(block: &Block, at: usize, incoming: &[Last], kind: &BranchKind) -> Vec<Last> {
     let Some(invoke) = &block.invoke else {
         // Blocks other than a Lambda invoke leave $.External as it was.
-        return incoming.clone();
+        return incoming.to_vec();
     };
     let failed = kind.is_error();
     let (function, asynchronous) = match invoke {
@@ -146,6 +155,9 @@ fn transfer(block: &Block, at: usize, incoming: &LastSet, kind: &BranchKind) -> 
             asynchronous,
         } => (function, *asynchronous),
     };
+    if incoming.is_empty() {
+        return Vec::new();
+    }
     let after = if failed {
         Last::Failed(at)
     } else if matches!(function, FunctionRef::Missing) {
@@ -155,7 +167,7 @@ fn transfer(block: &Block, at: usize, incoming: &LastSet, kind: &BranchKind) -> 
     } else {
         Last::Ran(at)
     };
-    LastSet::from([after])
+    vec![after]
 }
 
 #[cfg(test)]

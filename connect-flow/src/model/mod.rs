@@ -30,17 +30,15 @@
 //! assert!(main.facts().at(1).unwrap().contains(&Last::Ran(0)));
 //! ```
 
-pub mod arn;
 mod block;
 mod facts;
-pub mod function;
 mod links;
 
 use std::collections::HashMap;
 
+pub use crate::function::FunctionRef;
 pub use block::{Block, Branch, BranchKind, Invoke};
 pub use facts::{Facts, Last, LastSet};
-pub use function::FunctionRef;
 
 use crate::designer::BlockName;
 use crate::flow::{Action, ActionType, Flow, InvocationType};

@@ -16,20 +16,8 @@ use crate::model::{FlowModel, Last, Model};
 use crate::placeholder::pairing_key;
 use crate::references::{find_references, strings_in};
 
+use super::block_ref::BlockRef;
 use super::error::ScaffoldError;
-
-/// A block of one of the flows, named for messages and comments: the
-/// flow's file name (without its folders, so the generated text does not
-/// depend on where the flows were read from) and the block as the designer
-/// names it: `survey.json: block "Play prompt" "Intro"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockRef(String);
-
-impl std::fmt::Display for BlockRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// A parameter the flows pass in `LambdaInvocationAttributes`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +209,7 @@ fn block_ref(flow: &FlowModel, index: usize) -> BlockRef {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| flow.flow.path.display().to_string());
-    BlockRef(format!("{file}: {}", flow.blocks[index].name))
+    BlockRef::new(format!("{file}: {}", flow.blocks[index].name))
 }
 
 /// A contract while the flows are read.
@@ -361,7 +349,9 @@ mod tests {
         assert_eq!(keys(&found.lambdas[1]), ["greeting"]);
         assert_eq!(
             found.lambdas[0].keys["greeting"].read_by,
-            [BlockRef("f.json: block \"Play prompt\" \"say\"".into())]
+            [BlockRef::new(
+                "f.json: block \"Play prompt\" \"say\"".into()
+            )]
         );
     }
 

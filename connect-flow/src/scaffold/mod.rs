@@ -38,13 +38,15 @@
 //! assert_eq!(manifest.external[0].path, "$.External.introPrompt");
 //! ```
 
+mod block_ref;
 mod contract;
 mod error;
 mod manifest;
 mod package;
 mod rust;
 
-pub use contract::{contracts, BlockRef, Contracts, Key, LambdaContract, Parameter};
+pub use block_ref::BlockRef;
+pub use contract::{contracts, Contracts, Key, LambdaContract, Parameter};
 pub use error::ScaffoldError;
 pub use manifest::manifest;
 pub use package::{files, package_name, write, Dependency, File};

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use connect_types::manifest::ResponseValidation;
 
-use super::contract::{BlockRef, Key, LambdaContract};
+use super::block_ref::BlockRef;
+use super::contract::{Key, LambdaContract};
 use crate::placeholder::words;
 
 /// How many reading blocks a field's comment names before "and N more".

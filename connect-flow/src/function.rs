@@ -4,7 +4,7 @@
 //! the designer's block names) takes the function from a [`FunctionRef`],
 //! so what counts as a named function, a placeholder, a run-time reference or
 //! no function at all is decided here and nowhere else. The grammars
-//! underneath are [`super::arn`] (real ARNs) and
+//! underneath are [`crate::arn`] (real ARNs) and
 //! [`crate::placeholder`] (deployment placeholders).
 //!
 //! ```
@@ -20,7 +20,7 @@
 
 use serde_json::{Map, Value};
 
-use super::arn::function_name;
+use crate::arn::function_name;
 use crate::placeholder::Placeholder;
 
 /// The parameter of an "Invoke AWS Lambda function" block that names the

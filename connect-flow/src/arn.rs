@@ -1,7 +1,7 @@
 //! The Lambda ARN grammar: the function name an ARN holds, and the form
-//! function names are compared in. The leaf under [`super::function`] (which
-//! reads a `LambdaFunctionARN` into a [`super::FunctionRef`]) and under the
-//! placeholder grammar, so neither imports the other's user.
+//! function names are compared in. The leaf under [`crate::function`] (which
+//! reads a `LambdaFunctionARN` into a [`crate::function::FunctionRef`]) and
+//! under the placeholder grammar, so neither imports the other's user.
 
 use connect_names::function_name::is_function_name;
 
@@ -9,7 +9,7 @@ use connect_names::function_name::is_function_name;
 /// placeholder or a dynamic reference, which only `--map` can match.
 ///
 /// ```
-/// use connect_flow::model::arn::function_name;
+/// use connect_flow::arn::function_name;
 ///
 /// assert_eq!(function_name("arn:aws:lambda:us-east-1:123456789012:function:get-balance"),
 ///            Some("get-balance"));
@@ -30,7 +30,7 @@ pub fn function_name(arn: &str) -> Option<&str> {
 /// The form names are compared in: lower case, without `-` and `_`.
 ///
 /// ```
-/// assert_eq!(connect_flow::model::arn::normalize("My_First-Lambda"), "myfirstlambda");
+/// assert_eq!(connect_flow::arn::normalize("My_First-Lambda"), "myfirstlambda");
 /// ```
 pub fn normalize(name: &str) -> String {
     name.chars()
@@ -43,7 +43,7 @@ pub fn normalize(name: &str) -> String {
 /// and `_`).
 ///
 /// ```
-/// use connect_flow::model::arn::same_function;
+/// use connect_flow::arn::same_function;
 /// assert!(same_function("get-balance", "GetBalance"));
 /// assert!(!same_function("get-balance", "GetBalances"));
 /// ```
