@@ -71,7 +71,7 @@ impl FlowChecker<'_> {
             // Past the limit every total is the same: stop there, so loops end.
             let after = after.min(CHAIN_LIMIT_SECONDS + 1);
             for branch in &self.model.blocks[at].branches {
-                let Some(to) = branch.target else {
+                let Some(to) = branch.block() else {
                     continue;
                 };
                 if before[to].is_none_or(|seen| seen < after) {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::codes::Code;
 use super::driver::FlowChecker;
+use crate::model::Target;
 
 /// The longest Identifier the flow language accepts.
 pub const MAX_IDENTIFIER_LEN: usize = 50;
@@ -100,8 +101,10 @@ impl FlowChecker<'_> {
     pub(super) fn dangling(&mut self) {
         let model = self.model;
         for (index, block) in model.blocks.iter().enumerate() {
-            for branch in block.branches.iter().filter(|b| b.target.is_none()) {
-                let target = &branch.target_id;
+            for branch in &block.branches {
+                let Target::Dangling(target) = &branch.target else {
+                    continue;
+                };
                 let message =
                     format!("transition to {target:?}, which is not an action of this flow");
                 self.push(

@@ -54,11 +54,28 @@ impl Invoke {
 pub struct Branch {
     /// Which branch it is.
     pub kind: BranchKind,
-    /// The Identifier it names, as written.
-    pub target_id: String,
-    /// The block it goes to (the first with that Identifier); `None` when
-    /// no block has it (`dangling-transition`).
-    pub target: Option<usize>,
+    /// Where it goes.
+    pub target: Target,
+}
+
+/// Where a branch goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The block with the Identifier it names (the first, when several
+    /// share it), by index.
+    Block(usize),
+    /// An Identifier no block has (`dangling-transition`), as written.
+    Dangling(String),
+}
+
+impl Branch {
+    /// The block it goes to; `None` when it dangles.
+    pub fn block(&self) -> Option<usize> {
+        match self.target {
+            Target::Block(index) => Some(index),
+            Target::Dangling(_) => None,
+        }
+    }
 }
 
 /// Which branch of a block a [`Branch`] is.

@@ -35,7 +35,7 @@
 //! assert_eq!(facts.at(2).unwrap().iter().collect::<Vec<_>>(), [&Last::Failed(0)]);
 //! ```
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 
 use super::block::{Block, BranchKind, Invoke};
 use crate::function::FunctionRef;
@@ -61,21 +61,20 @@ pub enum Last {
     Unknown(usize),
 }
 
-/// The set of facts that may hold at a block.
-pub type LastSet = BTreeSet<Last>;
-
-/// The facts of one flow: one set per block, `None` where no path from
-/// `StartAction` reaches it.
+/// The facts of one flow: at each block, the [`Last`] facts that may hold,
+/// sorted; `None` where no path from `StartAction` reaches the block.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Facts {
-    states: Vec<Option<LastSet>>,
+    // A sorted slice per block, not a set: most blocks hold one or two
+    // facts, and a tree node per block would be most of the model's size.
+    states: Vec<Option<Vec<Last>>>,
 }
 
 impl Facts {
-    /// The facts that may hold when the contact reaches block `index`, or
-    /// `None` when it is unreachable.
-    pub fn at(&self, index: usize) -> Option<&LastSet> {
-        self.states.get(index)?.as_ref()
+    /// The facts that may hold when the contact reaches block `index`,
+    /// sorted, or `None` when it is unreachable.
+    pub fn at(&self, index: usize) -> Option<&[Last]> {
+        self.states.get(index)?.as_deref()
     }
 
     /// Whether block `index` is reachable from `StartAction`.
@@ -91,13 +90,16 @@ impl Facts {
     /// collecting every Lambda's failure is visited once per new failure,
     /// not once per failure with all the earlier ones).
     pub(super) fn compute(blocks: &[Block], start: Option<usize>) -> Facts {
-        let mut states: Vec<Option<LastSet>> = vec![None; blocks.len()];
+        let mut states: Vec<Option<Vec<Last>>> = vec![None; blocks.len()];
+        // Which (block, fact) pairs are known, for the membership test.
+        let mut known: HashSet<(usize, Last)> = HashSet::with_capacity(blocks.len());
         // Facts each block gained and has not passed on yet.
         let mut fresh: Vec<Vec<Last>> = vec![Vec::new(); blocks.len()];
         let mut queue: VecDeque<usize> = VecDeque::new();
         let mut queued = vec![false; blocks.len()];
         if let Some(start) = start {
-            states[start] = Some(LastSet::from([Last::Nothing]));
+            states[start] = Some(vec![Last::Nothing]);
+            known.insert((start, Last::Nothing));
             fresh[start].push(Last::Nothing);
             queue.push_back(start);
             queued[start] = true;
@@ -107,13 +109,14 @@ impl Facts {
             let incoming = std::mem::take(&mut fresh[at]);
             let block = &blocks[at];
             for branch in &block.branches {
-                let Some(to) = branch.target else {
+                let Some(to) = branch.block() else {
                     continue;
                 };
-                let state = states[to].get_or_insert_with(LastSet::new);
+                let state = states[to].get_or_insert_with(Vec::new);
                 let mut grew = false;
                 for last in transfer(block, at, &incoming, &branch.kind) {
-                    if state.insert(last) {
+                    if known.insert((to, last)) {
+                        state.push(last);
                         fresh[to].push(last);
                         grew = true;
                     }
@@ -123,6 +126,10 @@ impl Facts {
                     queue.push_back(to);
                 }
             }
+        }
+        for state in states.iter_mut().flatten() {
+            state.sort_unstable();
+            state.shrink_to_fit();
         }
         Facts { states }
     }
@@ -207,8 +214,10 @@ mod tests {
         )
     }
 
-    fn set(items: &[Last]) -> LastSet {
-        items.iter().copied().collect()
+    fn set(items: &[Last]) -> Vec<Last> {
+        let mut items = items.to_vec();
+        items.sort();
+        items
     }
 
     #[test]
@@ -223,11 +232,17 @@ mod tests {
             "a",
         );
         let analysis = analyze(&f);
-        assert_eq!(analysis.at(0), Some(&set(&[Last::Nothing])));
-        assert_eq!(analysis.at(1), Some(&set(&[Last::Ran(0)])));
         assert_eq!(
-            analysis.at(2),
-            Some(&set(&[Last::Failed(0), Last::Ran(1), Last::Failed(1)]))
+            analysis.at(0).map(<[Last]>::to_vec),
+            Some(set(&[Last::Nothing]))
+        );
+        assert_eq!(
+            analysis.at(1).map(<[Last]>::to_vec),
+            Some(set(&[Last::Ran(0)]))
+        );
+        assert_eq!(
+            analysis.at(2).map(<[Last]>::to_vec),
+            Some(set(&[Last::Failed(0), Last::Ran(1), Last::Failed(1)]))
         );
     }
 
@@ -237,12 +252,12 @@ mod tests {
         let f = flow(&[plain("m", "a"), lambda("a", "m", "m")].join(","), "m");
         let analysis = analyze(&f);
         assert_eq!(
-            analysis.at(0),
-            Some(&set(&[Last::Nothing, Last::Ran(1), Last::Failed(1)]))
+            analysis.at(0).map(<[Last]>::to_vec),
+            Some(set(&[Last::Nothing, Last::Ran(1), Last::Failed(1)]))
         );
         assert_eq!(
-            analysis.at(1),
-            Some(&set(&[Last::Nothing, Last::Ran(1), Last::Failed(1)]))
+            analysis.at(1).map(<[Last]>::to_vec),
+            Some(set(&[Last::Nothing, Last::Ran(1), Last::Failed(1)]))
         );
     }
 
@@ -251,8 +266,8 @@ mod tests {
         let f = flow(&lambda("a", "a", "a"), "a");
         let analysis = analyze(&f);
         assert_eq!(
-            analysis.at(0),
-            Some(&set(&[Last::Nothing, Last::Ran(0), Last::Failed(0)]))
+            analysis.at(0).map(<[Last]>::to_vec),
+            Some(set(&[Last::Nothing, Last::Ran(0), Last::Failed(0)]))
         );
     }
 
@@ -262,7 +277,7 @@ mod tests {
         let analysis = analyze(&f);
         assert!(analysis.is_reachable(0));
         assert!(!analysis.is_reachable(1));
-        assert_eq!(analysis.at(5), None);
+        assert_eq!(analysis.at(5).map(<[Last]>::to_vec), None);
     }
 
     #[test]
@@ -289,8 +304,8 @@ mod tests {
         );
         let analysis = analyze(&f);
         let expected = set(&[Last::Ran(0), Last::Failed(0)]);
-        assert_eq!(analysis.at(2), Some(&expected));
-        assert_eq!(analysis.at(3), Some(&expected));
+        assert_eq!(analysis.at(2).map(<[Last]>::to_vec), Some(expected.clone()));
+        assert_eq!(analysis.at(3).map(<[Last]>::to_vec), Some(expected.clone()));
     }
 
     #[test]
@@ -306,9 +321,18 @@ mod tests {
             "go",
         );
         let analysis = analyze(&f);
-        assert_eq!(analysis.at(1), Some(&set(&[Last::Pending(0)])));
-        assert_eq!(analysis.at(2), Some(&set(&[Last::Pending(0)])));
-        assert_eq!(analysis.at(3), Some(&set(&[Last::Ran(0), Last::Failed(0)])));
+        assert_eq!(
+            analysis.at(1).map(<[Last]>::to_vec),
+            Some(set(&[Last::Pending(0)]))
+        );
+        assert_eq!(
+            analysis.at(2).map(<[Last]>::to_vec),
+            Some(set(&[Last::Pending(0)]))
+        );
+        assert_eq!(
+            analysis.at(3).map(<[Last]>::to_vec),
+            Some(set(&[Last::Ran(0), Last::Failed(0)]))
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! let lambda = &main.blocks[0];
 //! assert_eq!(lambda.name.to_string(), r#"block "Invoke AWS Lambda function" "Get balance" (${LambdaGetBalance.Arn})"#);
 //! assert_eq!(main.function(0).and_then(FunctionRef::name), Some("GetBalance"));
-//! assert_eq!(lambda.branches[1].target, Some(1));
+//! assert_eq!(lambda.branches[1].block(), Some(1));
 //! assert!(matches!(&lambda.branches[1].kind, BranchKind::Error { error_type, .. } if error_type == "NoMatchingError"));
 //! assert!(main.facts().at(1).unwrap().contains(&Last::Ran(0)));
 //! ```
@@ -37,10 +37,10 @@ mod links;
 use std::collections::HashMap;
 
 pub use crate::function::FunctionRef;
-pub use block::{Block, Branch, BranchKind, Invoke};
-pub use facts::{Facts, Last, LastSet};
+pub use block::{Block, Branch, BranchKind, Invoke, Target};
+pub use facts::{Facts, Last};
 
-use crate::designer::BlockName;
+use crate::designer::{type_name, BlockLabel, BlockName};
 use crate::flow::{Action, ActionType, Flow, InvocationType};
 
 /// Every flow of one run, resolved, in the order given.
@@ -167,11 +167,13 @@ fn resolve_block(action: &Action, index: &HashMap<String, usize>, loads: bool) -
                     error_type: action.transitions.errors[i].error_type.clone(),
                 },
             };
-            Branch {
-                kind,
-                target_id: target.to_owned(),
-                target: index.get(target).copied(),
-            }
+            // Only a dangling branch keeps its Identifier: the index says
+            // the rest, and a copy per branch would double the model.
+            let target = match index.get(target) {
+                Some(&block) => Target::Block(block),
+                None => Target::Dangling(target.to_owned()),
+            };
+            Branch { kind, target }
         })
         .collect();
     let invoke = action.lambda_invoke().map(|invoke| {
@@ -184,8 +186,18 @@ fn resolve_block(action: &Action, index: &HashMap<String, usize>, loads: bool) -
             }
         }
     });
+    // The name shows the function read above, not a second reading.
+    let name = BlockName {
+        type_name: type_name(action.action_type.as_str(), &action.parameters).to_owned(),
+        label: BlockLabel::of(&action.identifier),
+        function: invoke
+            .as_ref()
+            .and_then(Invoke::function)
+            .and_then(FunctionRef::label)
+            .map(str::to_owned),
+    };
     Block {
-        name: BlockName::of(action),
+        name,
         branches,
         invoke,
         link: None,
