@@ -1,7 +1,7 @@
 //! Rules on the flow's graph: where it starts, its Identifiers, its
 //! transitions.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::codes::Code;
 use super::driver::FlowChecker;
@@ -75,7 +75,7 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn duplicates(&mut self) {
-        let mut seen = BTreeSet::new();
+        let mut seen = HashSet::with_capacity(self.flow.actions.len());
         for (index, action) in self.flow.actions.iter().enumerate() {
             if !seen.insert(action.identifier.as_str()) {
                 let first = self.model.position(&action.identifier).unwrap_or(index);
