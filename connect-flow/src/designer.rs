@@ -34,7 +34,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::flow::Action;
-use crate::matching::function_name;
+use crate::function::FunctionRef;
 
 /// How the designer names one block: its type, its label, and on a Lambda
 /// block the function it invokes.
@@ -101,9 +101,10 @@ impl fmt::Display for BlockLabel {
 impl BlockName {
     /// The designer's name of `action`.
     pub fn of(action: &Action) -> BlockName {
-        let function = action.lambda_invoke().and_then(|invoke| {
-            let arn = invoke.function_arn()?;
-            Some(function_name(arn).unwrap_or(arn).to_owned())
+        let function = action.lambda_invoke().and_then(|_| {
+            FunctionRef::of(&action.parameters)
+                .label()
+                .map(str::to_owned)
         });
         BlockName {
             type_name: type_name(action.action_type.as_str(), &action.parameters).to_owned(),

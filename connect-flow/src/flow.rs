@@ -341,12 +341,21 @@ impl Flow {
     /// ```
     pub fn from_slice(bytes: &[u8], path: impl AsRef<Path>) -> Result<Flow, InputError> {
         let path = path.as_ref();
+        match crate::flow_reader::read(bytes, path) {
+            Some(flow) => Ok(flow),
+            None => Flow::parse_precisely(bytes, path),
+        }
+    }
+
+    /// Parses through a `Value`, to say precisely what is wrong with a
+    /// document that is not a valid flow.
+    pub(crate) fn parse_precisely(bytes: &[u8], path: &Path) -> Result<Flow, InputError> {
         let value = InputError::parse_json(bytes, path)?;
         let not_a_flow = |reason: String| InputError::NotAFlow {
             path: path.to_owned(),
             reason,
         };
-        let Value::Object(root) = value else {
+        let Value::Object(mut root) = value else {
             return Err(not_a_flow(format!(
                 "expected a JSON object with Version, StartAction and Actions, found {}",
                 value_kind(&value)
@@ -379,9 +388,11 @@ impl Flow {
         }
         let start_action =
             required_string(root.get("StartAction"), "StartAction").map_err(not_a_flow)?;
-        let actions = match root.get("Actions") {
+        // The actions are taken out of the parsed document, not copied: a
+        // flow of 100,000 actions would otherwise be held twice.
+        let actions = match root.remove("Actions") {
             Some(Value::Array(items)) => items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, item)| parse_action(item, i))
                 .collect::<Result<Vec<_>, String>>()
@@ -389,7 +400,7 @@ impl Flow {
             Some(other) => {
                 return Err(not_a_flow(format!(
                     "Actions: expected an array, found {}",
-                    value_kind(other)
+                    value_kind(&other)
                 )))
             }
             None => return Err(not_a_flow("Actions is missing".into())),
@@ -400,8 +411,8 @@ impl Flow {
             version,
             start_action,
             actions,
-            metadata: root.get("Metadata").cloned(),
-            settings: root.get("Settings").cloned(),
+            metadata: root.remove("Metadata"),
+            settings: root.remove("Settings"),
         })
     }
 
@@ -417,15 +428,27 @@ fn is_older_export(root: &Map<String, Value>) -> bool {
     root.contains_key("modules") && !root.contains_key("Actions")
 }
 
-fn parse_action(value: &Value, index: usize) -> Result<Action, String> {
+pub(crate) fn parse_action(value: Value, index: usize) -> Result<Action, String> {
     let at = format!("Actions[{index}]");
-    let object = object(value, &at)?;
+    let Value::Object(mut object) = value else {
+        return Err(format!(
+            "{at}: expected an object, found {}",
+            value_kind(&value)
+        ));
+    };
     let identifier = required_string(object.get("Identifier"), &format!("{at}.Identifier"))?;
     let action_type =
         ActionType::from_name(&required_string(object.get("Type"), &format!("{at}.Type"))?);
-    let parameters = optional_object(object.get("Parameters"), &format!("{at}.Parameters"))?
-        .cloned()
-        .unwrap_or_default();
+    let parameters = match object.remove("Parameters") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(map)) => map,
+        Some(other) => {
+            return Err(format!(
+                "{at}.Parameters: expected an object, found {}",
+                value_kind(&other)
+            ))
+        }
+    };
     let transitions =
         match optional_object(object.get("Transitions"), &format!("{at}.Transitions"))? {
             Some(map) => parse_transitions(map, &at)?,

@@ -6,14 +6,15 @@
 //! Connect says, before a caller is sent down the Error branch, that
 //! `$.External.customerBalanse` will never exist, or that a required
 //! `companyName` is not passed. This crate does: it reads the exported flow
-//! (the flow language, [`flow`]), finds at every action which Lambdas may
-//! have run last ([`analysis`]), matches each to its manifest ([`matching`]),
-//! and reports every mismatch ([`findings`]), naming each block as the flow
-//! designer does ([`designer`]), for a person or a pipeline ([`report`])
-//! or a code-review tool ([`sarif`]). Deployment placeholders in
-//! `LambdaFunctionARN` are read by [`placeholder`]. The same reading of a
-//! flow gives the contract of each Lambda it invokes, from which
-//! [`scaffold`] writes the Rust handlers (or a manifest) the flow expects.
+//! (the flow language, [`flow`]) once into a resolved [`model`] (blocks
+//! named as the designer names them, [`designer`]; branches, the function
+//! each Lambda block invokes, and at every block which Lambdas may have run
+//! last), matches each Lambda to its manifest ([`matching`]), and reports
+//! every mismatch ([`findings`]) for a person, a pipeline, a code-review
+//! tool or a browser ([`output`]). Deployment placeholders in
+//! `LambdaFunctionARN` are read by [`placeholder`]. The same model gives the
+//! contract of each Lambda it invokes, from which [`scaffold`] writes the
+//! Rust handlers (or a manifest) the flow expects.
 //! The paths a command is given (flow exports, directories,
 //! `describe-contact-flow` output, CloudFormation templates) are read into
 //! flows by [`input`]. [`simulate`] runs a contact through the flows
@@ -51,24 +52,27 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod analysis;
+pub mod arn;
 pub mod cli;
 pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
-pub mod html;
+mod flow_reader;
+pub mod function;
 pub mod input;
 pub mod matching;
+pub mod model;
+pub mod output;
 pub mod placeholder;
 pub mod references;
-pub mod report;
-pub mod sarif;
 pub mod scaffold;
 pub mod simulate;
 pub mod testcase;
 
 pub use error::InputError;
-pub use findings::{check, Code, Finding, Severity};
+pub use findings::{check, check_model, Code, Finding, Severity};
 pub use flow::Flow;
 pub use matching::{LoadedManifest, Manifests};
+/// The HTML report, at its former path.
+pub use output::html;

@@ -10,24 +10,25 @@
 //! references there.
 //!
 //! ```
-//! use connect_flow::matching::{function_name, same_function};
+//! use connect_flow::arn::{function_name, same_function};
 //!
 //! let arn = "arn:aws:lambda:eu-west-2:123456789012:function:MyFirstConnectLambda:live";
 //! assert_eq!(function_name(arn), Some("MyFirstConnectLambda"));
 //! assert!(same_function("MyFirstConnectLambda", "my_first_connect_lambda"));
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use connect_names::function_name::is_function_name;
 use connect_types::error::value_kind;
 use connect_types::manifest::{Manifest, MANIFEST_VERSION};
 use serde_json::Value;
 
+use crate::designer::BlockName;
 use crate::error::InputError;
-use crate::flow::{Action, Flow};
-use crate::placeholder::Placeholder;
+use crate::model::{FunctionRef, Model};
+
+pub use crate::arn::{function_name, normalize, same_function};
 
 /// A manifest and the file it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,52 +131,6 @@ impl LoadedManifest {
     }
 }
 
-/// The function name in a Lambda ARN, without alias or version; `None` for a
-/// placeholder or a dynamic reference, which only `--map` can match.
-///
-/// ```
-/// use connect_flow::matching::function_name;
-///
-/// assert_eq!(function_name("arn:aws:lambda:us-east-1:123456789012:function:get-balance"),
-///            Some("get-balance"));
-/// assert_eq!(function_name("arn:aws:lambda:us-east-1:123456789012:function:get-balance:7"),
-///            Some("get-balance"));
-/// assert_eq!(function_name("${GetBalanceFunction.Arn}"), None);
-/// assert_eq!(function_name("$.FlowAttributes.lambdaArn"), None);
-/// ```
-pub fn function_name(arn: &str) -> Option<&str> {
-    if arn.contains("$.") {
-        return None;
-    }
-    let (_, after) = arn.split_once(":function:")?;
-    let name = after.split(':').next().unwrap_or(after);
-    is_function_name(name).then_some(name)
-}
-
-/// The form names are compared in: lower case, without `-` and `_`.
-///
-/// ```
-/// assert_eq!(connect_flow::matching::normalize("My_First-Lambda"), "myfirstlambda");
-/// ```
-pub fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(|c| *c != '-' && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Whether two function names name the same function (ignoring case, `-`
-/// and `_`).
-///
-/// ```
-/// use connect_flow::matching::same_function;
-/// assert!(same_function("get-balance", "GetBalance"));
-/// assert!(!same_function("get-balance", "GetBalances"));
-/// ```
-pub fn same_function(a: &str, b: &str) -> bool {
-    normalize(a) == normalize(b)
-}
-
 /// Why an action has the manifest it has.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Match {
@@ -266,83 +221,92 @@ impl Manifests {
         self.loaded.get(index)
     }
 
-    /// The manifest for an action whose `LambdaFunctionARN` is `arn`.
+    /// The manifest for an action whose `LambdaFunctionARN` is `arn`: as
+    /// [`Manifests::resolve_ref`] of the value read.
+    ///
+    /// # Errors
+    /// As [`Manifests::resolve_ref`].
+    pub fn resolve(&self, arn: &str) -> Result<Match, Ambiguous> {
+        self.resolve_ref(&FunctionRef::parse(arn))
+    }
+
+    /// The manifest for a block invoking `function`: the `--map` naming its
+    /// exact text, else the one manifest of its function name, else the one
+    /// manifest its placeholder's name pairs with.
     ///
     /// # Errors
     /// [`Ambiguous`] when no `--map` names the ARN and more than one manifest
     /// matches its function name.
-    pub fn resolve(&self, arn: &str) -> Result<Match, Ambiguous> {
-        if let Some(&index) = self.by_arn.get(arn) {
+    pub fn resolve_ref(&self, function: &FunctionRef) -> Result<Match, Ambiguous> {
+        if let Some(&index) = function.text().and_then(|text| self.by_arn.get(text)) {
             return Ok(Match::Mapped(index));
         }
-        let Some(name) = function_name(arn) else {
-            return Ok(self.pair(arn));
-        };
-        let wanted = normalize(name);
-        let matching: Vec<usize> = self
-            .loaded
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| normalize(m.match_name()) == wanted)
-            .map(|(i, _)| i)
-            .collect();
-        match matching.as_slice() {
-            [] => Ok(Match::Unmatched),
-            [one] => Ok(Match::Named(*one)),
-            _ => Err(Ambiguous {
-                function: name.to_owned(),
-                manifests: matching,
-            }),
-        }
-    }
-}
-
-impl Manifests {
-    /// The manifest a deployment placeholder in `arn` names by its
-    /// `function` or `handler` ([`Placeholder::pairs_with`]).
-    fn pair(&self, arn: &str) -> Match {
-        let Some(placeholder) = Placeholder::read(arn) else {
-            return Match::Unmatched;
-        };
-        let named: Vec<usize> = self
-            .loaded
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                placeholder.pairs_with(m.match_name())
-                    || placeholder.pairs_with(&m.manifest.handler)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        match named.as_slice() {
-            [] => Match::Unmatched,
-            [one] => Match::Paired(*one),
-            _ => Match::Undecided(named),
+        match function {
+            FunctionRef::Named { name, .. } => {
+                let wanted = normalize(name);
+                let matching: Vec<usize> = self
+                    .loaded
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| normalize(m.match_name()) == wanted)
+                    .map(|(i, _)| i)
+                    .collect();
+                match matching.as_slice() {
+                    [] => Ok(Match::Unmatched),
+                    [one] => Ok(Match::Named(*one)),
+                    _ => Err(Ambiguous {
+                        function: name.clone(),
+                        manifests: matching,
+                    }),
+                }
+            }
+            FunctionRef::Placeholder { placeholder, .. } => {
+                let named: Vec<usize> = self
+                    .loaded
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| {
+                        placeholder.pairs_with(m.match_name())
+                            || placeholder.pairs_with(&m.manifest.handler)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                Ok(match named.as_slice() {
+                    [] => Match::Unmatched,
+                    [one] => Match::Paired(*one),
+                    _ => Match::Undecided(named),
+                })
+            }
+            FunctionRef::Runtime(_) | FunctionRef::Other(_) | FunctionRef::Missing => {
+                Ok(Match::Unmatched)
+            }
         }
     }
 
-    /// Every placeholder `LambdaFunctionARN` of `flows` paired by name (not
+    /// Every placeholder `LambdaFunctionARN` of the model paired by name (not
     /// by `--map`), once each, in the order first used: the placeholder,
-    /// the flow and the Identifier of the first block using it, and the
-    /// manifest's index. The command line prints a note for each, so a
-    /// pairing is never silent.
-    pub fn pairings<'f>(&self, flows: &'f [Flow]) -> Vec<Pairing<'f>> {
-        let mut seen = Vec::new();
+    /// the flow and the block first using it, and the manifest's index. The
+    /// command line prints a note for each, so a pairing is never silent.
+    pub fn pairings<'m>(&self, model: &'m Model) -> Vec<Pairing<'m>> {
+        let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for flow in flows {
-            for action in &flow.actions {
-                let Some(arn) = action.lambda_invoke().and_then(|i| i.function_arn()) else {
+        for flow in &model.flows {
+            for (index, block) in flow.blocks.iter().enumerate() {
+                let Some(function) = flow.function(index) else {
                     continue;
                 };
-                if seen.contains(&arn) {
+                let FunctionRef::Placeholder { placeholder, text } = function else {
+                    continue;
+                };
+                if !seen.insert(text.as_str()) {
                     continue;
                 }
-                seen.push(arn);
-                if let Ok(Match::Paired(manifest)) = self.resolve(arn) {
+                if let Ok(Match::Paired(manifest)) = self.resolve_ref(function) {
                     out.push(Pairing {
-                        placeholder: arn,
-                        flow: &flow.path,
-                        action,
+                        placeholder: text,
+                        name: placeholder.name(),
+                        flow: &flow.flow.path,
+                        block: &block.name,
                         manifest,
                     });
                 }
@@ -354,13 +318,15 @@ impl Manifests {
 
 /// A placeholder paired with a manifest by name, where first used.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pairing<'f> {
+pub struct Pairing<'m> {
     /// The `LambdaFunctionARN` as written.
-    pub placeholder: &'f str,
+    pub placeholder: &'m str,
+    /// The name the placeholder carries.
+    pub name: &'m str,
     /// The flow of the first block using it.
-    pub flow: &'f Path,
+    pub flow: &'m Path,
     /// That block.
-    pub action: &'f Action,
+    pub block: &'m BlockName,
     /// The manifest's index.
     pub manifest: usize,
 }

@@ -51,7 +51,7 @@ use std::ops::Range;
 
 use connect_names::key::is_key;
 
-use crate::matching::{function_name, normalize};
+use crate::arn::{function_name, normalize};
 
 /// The words dropped from either end of a name: they say what the thing is,
 /// not which one it is (`LambdaGetBalance`, `checkHoursLambdaArn`,

@@ -28,7 +28,6 @@ use serde_json::Value;
 
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::error::InputError;
-use crate::flow::Flow;
 use crate::matching::{LoadedManifest, Manifests};
 use crate::simulate::{Caller, Channel, Contact, Environment, Hours, Input, Outcome, Simulator};
 
@@ -206,11 +205,8 @@ pub(crate) fn pair<'a>(
 impl SimulateArgs {
     fn simulator(&self) -> Result<Simulator, String> {
         let o = &self.options;
-        let flows = o
-            .flows
-            .iter()
-            .map(|path| Flow::load(path))
-            .collect::<Result<Vec<_>, InputError>>()
+        let flows = crate::input::read_all(&o.flows)
+            .into_flows()
             .map_err(|e| e.to_string())?;
         let mut manifests = Manifests::new();
         for path in &o.manifests {

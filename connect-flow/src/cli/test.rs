@@ -24,8 +24,8 @@ use super::simulate::pair;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::error::InputError;
 use crate::flow::Flow;
-use crate::html::html_with_coverage;
 use crate::matching::{LoadedManifest, Manifests};
+use crate::output::html::html_with_coverage;
 use crate::simulate::{check_mock, CommandLambda, Mock};
 use crate::testcase::{human, json, junit, Runner, TestCase};
 
@@ -79,11 +79,8 @@ pub enum TestFormat {
 
 impl TestArgs {
     fn prepare(&self) -> Result<(Runner, Vec<TestCase>, Vec<Flow>, Manifests), String> {
-        let flows = self
-            .flows
-            .iter()
-            .map(|path| Flow::load(path))
-            .collect::<Result<Vec<_>, InputError>>()
+        let flows = crate::input::read_all(&self.flows)
+            .into_flows()
             .map_err(|e| e.to_string())?;
         let mut manifests = Manifests::new();
         for path in &self.manifests {
@@ -134,7 +131,12 @@ pub fn run_test(args: &TestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write)
     };
     let report = runner.run_all(&cases, args.coverage.is_some());
     if let (Some(path), Some(coverage)) = (&args.coverage, &report.coverage) {
-        let page = html_with_coverage(&flows, &manifests, &[], &coverage.overlay());
+        let page = html_with_coverage(
+            &crate::model::Model::new(flows.clone()),
+            &manifests,
+            &[],
+            &coverage.overlay(),
+        );
         if let Err(e) = std::fs::write(path, page) {
             let _ = writeln!(
                 stderr,

@@ -11,15 +11,24 @@ use connect_names::suggest::did_you_mean;
 
 use super::keys::article;
 use crate::flow::{InvocationType, LambdaInvoke};
-use crate::matching::{function_name, Match};
-use crate::placeholder::Placeholder;
+use crate::matching::Match;
+use crate::model::FunctionRef;
+
+const UNKNOWN_FUNCTION_HELP: &str =
+    "choose the function in the block (its Function ARN), and export the flow again";
+const UNKNOWN_FUNCTION_NOTE: &str =
+    "the $.External keys read after this block are not checked against any Lambda";
 
 impl<'a> FlowChecker<'a> {
-    pub(super) fn block(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
+    pub(super) fn block(&mut self, index: usize, invoke: LambdaInvoke<'a>, function: &FunctionRef) {
         self.timeout(index, invoke);
         self.error_branch(index, invoke);
+        if function.is_missing() {
+            self.unknown_function(index, invoke);
+            return;
+        }
         let Some(loaded) = self.manifest_of(index) else {
-            self.no_manifest(index, invoke);
+            self.no_manifest(index, function);
             return;
         };
         let manifest = &loaded.manifest;
@@ -106,6 +115,36 @@ impl<'a> FlowChecker<'a> {
         }
     }
 
+    /// A block whose function cannot be determined: said here, once, and a
+    /// barrier in the facts, so nothing read after it is blamed on an
+    /// earlier Lambda.
+    fn unknown_function(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
+        let how = match invoke.action().parameters.get("LambdaFunctionARN") {
+            None => "has no LambdaFunctionARN",
+            Some(Value::String(_)) => "has an empty LambdaFunctionARN",
+            Some(other) => {
+                let kind = value_kind(other);
+                let finding = self.push(
+                    Code::UnknownFunction,
+                    Some(index),
+                    "LambdaFunctionARN",
+                    format!("this block's LambdaFunctionARN is {kind}, not a function ARN: which Lambda it invokes is unknown"),
+                );
+                finding.help = Some(UNKNOWN_FUNCTION_HELP.into());
+                finding.note = Some(UNKNOWN_FUNCTION_NOTE.into());
+                return;
+            }
+        };
+        let finding = self.push(
+            Code::UnknownFunction,
+            Some(index),
+            "LambdaFunctionARN",
+            format!("this block {how}: which Lambda it invokes is unknown"),
+        );
+        finding.help = Some(UNKNOWN_FUNCTION_HELP.into());
+        finding.note = Some(UNKNOWN_FUNCTION_NOTE.into());
+    }
+
     fn error_branch(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
         let errors = &invoke.action().transitions.errors;
         if errors.iter().any(|e| e.next_action.is_some()) {
@@ -124,52 +163,51 @@ impl<'a> FlowChecker<'a> {
         );
     }
 
-    fn no_manifest(&mut self, index: usize, invoke: LambdaInvoke<'a>) {
-        let (message, help) = match invoke.function_arn() {
-            Some(arn) => match function_name(arn) {
-                Some(name) => (
-                    format!("no manifest for function `{name}`, invoked here"),
+    fn no_manifest(&mut self, index: usize, function: &FunctionRef) {
+        let (message, help) = match function {
+            FunctionRef::Named { name, arn } => (
+                format!("no manifest for function `{name}`, invoked here"),
+                format!(
+                    "pass its manifest with --manifest (its `function` or `handler` must be `{name}`), \
+                     or with --map '{arn}=MANIFEST.json'"
+                ),
+            ),
+            FunctionRef::Placeholder {
+                placeholder,
+                text: arn,
+            } => match self.matches.get(index) {
+                Some(Some(Match::Undecided(named))) => {
+                    let paths: Vec<String> = named
+                        .iter()
+                        .filter_map(|i| self.manifests.get(*i))
+                        .map(|m| m.path.display().to_string())
+                        .collect();
+                    (
+                        format!(
+                            "placeholder `{arn}` names `{}`, which fits more than one manifest: {}; it is paired with neither",
+                            placeholder.name(),
+                            paths.join(" and ")
+                        ),
+                        format!("choose one with --map '{arn}=MANIFEST.json'"),
+                    )
+                }
+                _ => (
                     format!(
-                        "pass its manifest with --manifest (its `function` or `handler` must be `{name}`), \
-                         or with --map '{arn}=MANIFEST.json'"
+                        "no manifest for placeholder `{arn}`: no manifest's `function` or `handler` is `{}`",
+                        placeholder.name()
+                    ),
+                    format!(
+                        "pass a manifest whose `function` is `{}`, or pair it with --map '{arn}=MANIFEST.json'",
+                        placeholder.name()
                     ),
                 ),
-                None => match (Placeholder::read(arn), self.matches.get(index)) {
-                    (Some(placeholder), Some(Some(Match::Undecided(named)))) => {
-                        let paths: Vec<String> = named
-                            .iter()
-                            .filter_map(|i| self.manifests.get(*i))
-                            .map(|m| m.path.display().to_string())
-                            .collect();
-                        (
-                            format!(
-                                "placeholder `{arn}` names `{}`, which fits more than one manifest: {}; it is paired with neither",
-                                placeholder.name(),
-                                paths.join(" and ")
-                            ),
-                            format!("choose one with --map '{arn}=MANIFEST.json'"),
-                        )
-                    }
-                    (Some(placeholder), _) => (
-                        format!(
-                            "no manifest for placeholder `{arn}`: no manifest's `function` or `handler` is `{}`",
-                            placeholder.name()
-                        ),
-                        format!(
-                            "pass a manifest whose `function` is `{}`, or pair it with --map '{arn}=MANIFEST.json'",
-                            placeholder.name()
-                        ),
-                    ),
-                    (None, _) => (
-                        format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
-                        format!("a dynamic ARN is matched with --map '{arn}=MANIFEST.json'"),
-                    ),
-                },
             },
-            None => (
-                "no manifest for the Lambda invoked here: LambdaFunctionARN is not a string".into(),
-                "set the function in the block".into(),
+            FunctionRef::Runtime(arn) | FunctionRef::Other(arn) => (
+                format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
+                format!("a dynamic ARN is matched with --map '{arn}=MANIFEST.json'"),
             ),
+            // `unknown-function` reports it.
+            FunctionRef::Missing => return,
         };
         let finding = self.push(Code::NoManifest, Some(index), "LambdaFunctionARN", message);
         finding.help = Some(help);

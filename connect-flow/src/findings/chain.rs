@@ -8,7 +8,7 @@
 //! contact starts a new chain, every other block passes the time on. The
 //! times only grow and stop growing once past the limit, so loops end.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use super::block::whole_seconds;
 use super::codes::Code;
@@ -45,11 +45,7 @@ fn sync_seconds(action: &Action) -> Option<u64> {
 impl FlowChecker<'_> {
     pub(super) fn lambda_chains(&mut self) {
         let actions = &self.flow.actions;
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (i, action) in actions.iter().enumerate() {
-            index.entry(action.identifier.as_str()).or_insert(i);
-        }
-        let Some(&start) = index.get(self.flow.start_action.as_str()) else {
+        let Some(start) = self.model.start else {
             return;
         };
         // The longest chain already run when the contact reaches each action.
@@ -74,8 +70,8 @@ impl FlowChecker<'_> {
             };
             // Past the limit every total is the same: stop there, so loops end.
             let after = after.min(CHAIN_LIMIT_SECONDS + 1);
-            for (_, target) in action.transitions.targets() {
-                let Some(&to) = index.get(target) else {
+            for branch in &self.model.blocks[at].branches {
+                let Some(to) = branch.block() else {
                     continue;
                 };
                 if before[to].is_none_or(|seen| seen < after) {

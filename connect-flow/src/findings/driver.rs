@@ -4,11 +4,10 @@
 
 use super::codes::Code;
 use super::model::Finding;
-use crate::analysis::analyze;
-use crate::designer::BlockName;
 use crate::error::InputError;
 use crate::flow::Flow;
 use crate::matching::{LoadedManifest, Manifests, Match};
+use crate::model::{FlowModel, Invoke, Model};
 use crate::references::{find_references, strings_in};
 
 /// Checks every flow against the manifests; findings come sorted.
@@ -29,15 +28,26 @@ use crate::references::{find_references, strings_in};
 /// assert_eq!(findings[0].field.as_deref(), Some("Text"));
 /// ```
 pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, InputError> {
+    check_model(&Model::new(flows.to_vec()), manifests)
+}
+
+/// Checks every flow of a resolved [`Model`] against the manifests; findings
+/// come sorted. What [`check`] does after resolving the flows.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_model(model: &Model, manifests: &Manifests) -> Result<Vec<Finding>, InputError> {
     let mut findings = Vec::new();
     let mut used = vec![false; manifests.all().len()];
-    for (flow_index, flow) in flows.iter().enumerate() {
-        let matches = resolve_blocks(flow, manifests)?;
+    for (flow_index, resolved) in model.flows.iter().enumerate() {
+        let flow = &resolved.flow;
+        let matches = resolve_blocks(resolved, manifests)?;
         for index in matches.iter().flatten().filter_map(Match::index) {
             used[index] = true;
         }
         let mut checker = FlowChecker {
             flow,
+            model: resolved,
             flow_index,
             manifests,
             matches: &matches,
@@ -48,7 +58,7 @@ pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, Inpu
     }
     for (index, manifest) in manifests.all().iter().enumerate() {
         if !used[index] {
-            findings.push(unused_manifest(manifest, flows.len()));
+            findings.push(unused_manifest(manifest, model.len()));
         }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -65,25 +75,21 @@ pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, Inpu
 
 /// The manifest match of every `InvokeLambdaFunction` block that invokes a
 /// function (`None` for other actions and "Load Lambda result" blocks).
-fn resolve_blocks(flow: &Flow, manifests: &Manifests) -> Result<Vec<Option<Match>>, InputError> {
-    flow.actions
-        .iter()
-        .map(|action| {
-            let Some(invoke) = action.lambda_invoke() else {
+fn resolve_blocks(
+    flow: &FlowModel,
+    manifests: &Manifests,
+) -> Result<Vec<Option<Match>>, InputError> {
+    (0..flow.blocks.len())
+        .map(|index| {
+            let Some(function) = flow.function(index) else {
                 return Ok(None);
-            };
-            if invoke.is_load_result() {
-                return Ok(None);
-            }
-            let Some(arn) = invoke.function_arn() else {
-                return Ok(Some(Match::Unmatched));
             };
             manifests
-                .resolve(arn)
+                .resolve_ref(function)
                 .map(Some)
                 .map_err(|ambiguous| InputError::AmbiguousManifest {
-                    flow: flow.path.clone(),
-                    action: action.identifier.clone(),
+                    flow: flow.flow.path.clone(),
+                    action: flow.flow.actions[index].identifier.clone(),
                     function: ambiguous.function,
                     manifests: ambiguous
                         .manifests
@@ -105,6 +111,7 @@ fn unused_manifest(manifest: &LoadedManifest, flow_count: usize) -> Finding {
     Finding {
         code: Code::UnusedManifest,
         file: manifest.path.clone(),
+        resource: None,
         action: None,
         block: None,
         field: None,
@@ -126,6 +133,7 @@ fn unused_manifest(manifest: &LoadedManifest, flow_count: usize) -> Finding {
 
 pub(super) struct FlowChecker<'a> {
     pub(super) flow: &'a Flow,
+    pub(super) model: &'a FlowModel,
     pub(super) flow_index: usize,
     pub(super) manifests: &'a Manifests,
     pub(super) matches: &'a [Option<Match>],
@@ -138,11 +146,11 @@ impl<'a> FlowChecker<'a> {
         self.duplicates();
         self.dangling();
         self.identifiers();
-        let analysis = analyze(self.flow);
-        self.unreachable(&analysis);
+        self.unreachable();
         self.lambda_chains();
+        let facts = self.model.facts();
         for (index, action) in self.flow.actions.iter().enumerate() {
-            if let Some(state) = analysis.at(index) {
+            if let Some(state) = facts.at(index) {
                 for (field, text) in strings_in(&action.parameters) {
                     for reference in find_references(text) {
                         for last in state {
@@ -151,10 +159,10 @@ impl<'a> FlowChecker<'a> {
                     }
                 }
             }
-            if let Some(invoke) = action.lambda_invoke() {
-                if !invoke.is_load_result() {
-                    self.block(index, invoke);
-                }
+            if let (Some(Invoke::Function { function, .. }), Some(invoke)) =
+                (&self.model.blocks[index].invoke, action.lambda_invoke())
+            {
+                self.block(index, invoke, function);
             }
         }
     }
@@ -170,8 +178,9 @@ impl<'a> FlowChecker<'a> {
         self.findings.push(Finding {
             code,
             file: self.flow.path.clone(),
+            resource: self.flow.resource.clone(),
             action: action.or_else(|| Some(self.flow.start_action.clone())),
-            block: index.map(|i| BlockName::of(&self.flow.actions[i])),
+            block: index.map(|i| self.model.blocks[i].name.clone()),
             field: Some(field.into()),
             message,
             suggestion: None,
@@ -185,7 +194,7 @@ impl<'a> FlowChecker<'a> {
     /// The block at `index` as the designer names it, for messages:
     /// `block "Invoke AWS Lambda function" be74f2dc (GetBalance)`.
     pub(super) fn name(&self, index: usize) -> String {
-        BlockName::of(&self.flow.actions[index]).to_string()
+        self.model.blocks[index].name.to_string()
     }
 
     pub(super) fn manifest_of(&self, block: usize) -> Option<&'a LoadedManifest> {

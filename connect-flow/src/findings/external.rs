@@ -8,7 +8,7 @@ use super::driver::FlowChecker;
 use connect_names::suggest::did_you_mean;
 
 use super::keys::{article, key_status, referenceable_keys, returns_list, KeyStatus};
-use crate::analysis::Last;
+use crate::model::Last;
 use crate::references::Reference;
 
 impl FlowChecker<'_> {
@@ -50,6 +50,10 @@ impl FlowChecker<'_> {
                 );
             }
             Last::Ran(block) => self.returned_key(index, field, reference, block),
+            // The function of that block is unknown (its own
+            // `unknown-function` says so): nothing can be said of its keys,
+            // and no earlier Lambda is blamed.
+            Last::Unknown(_) => {}
         }
     }
 

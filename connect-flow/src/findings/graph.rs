@@ -1,11 +1,11 @@
 //! Rules on the flow's graph: where it starts, its Identifiers, its
 //! transitions.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::codes::Code;
 use super::driver::FlowChecker;
-use crate::analysis::Analysis;
+use crate::model::Target;
 
 /// The longest Identifier the flow language accepts.
 pub const MAX_IDENTIFIER_LEN: usize = 50;
@@ -42,16 +42,16 @@ impl FlowChecker<'_> {
         }
     }
 
-    pub(super) fn unreachable(&mut self, analysis: &Analysis) {
-        if self.flow.position(&self.flow.start_action).is_none() {
+    pub(super) fn unreachable(&mut self) {
+        if self.model.start.is_none() {
             // Nothing is reachable: the dangling StartAction says it once.
             return;
         }
-        for (index, action) in self.flow.actions.iter().enumerate() {
+        for index in 0..self.flow.actions.len() {
             // A later copy of a duplicate Identifier is never a target:
             // duplicate-identifier already says so.
-            let duplicate = self.flow.position(&action.identifier) != Some(index);
-            if !analysis.is_reachable(index) && !duplicate {
+            let duplicate = !self.model.is_first_of_identifier(index);
+            if !self.model.facts().is_reachable(index) && !duplicate {
                 self.push(
                     Code::UnreachableBlock,
                     Some(index),
@@ -64,7 +64,7 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn start_action(&mut self) {
-        if self.flow.position(&self.flow.start_action).is_none() {
+        if self.model.start.is_none() {
             let message = format!(
                 "StartAction names action {:?}, which does not exist",
                 self.flow.start_action
@@ -75,10 +75,10 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn duplicates(&mut self) {
-        let mut seen = BTreeSet::new();
+        let mut seen = HashSet::with_capacity(self.flow.actions.len());
         for (index, action) in self.flow.actions.iter().enumerate() {
             if !seen.insert(action.identifier.as_str()) {
-                let first = self.flow.position(&action.identifier).unwrap_or(index);
+                let first = self.model.position(&action.identifier).unwrap_or(index);
                 let message = format!(
                     "Identifier {:?} is used by more than one action",
                     action.identifier
@@ -99,14 +99,21 @@ impl FlowChecker<'_> {
     }
 
     pub(super) fn dangling(&mut self) {
-        for (index, action) in self.flow.actions.iter().enumerate() {
-            for (edge, target) in action.transitions.targets() {
-                if self.flow.position(target).is_none() {
-                    let message =
-                        format!("transition to {target:?}, which is not an action of this flow");
-                    self.push(Code::DanglingTransition, Some(index), edge.field(), message)
-                        .note = Some("a contact that takes this branch has nowhere to go".into());
-                }
+        let model = self.model;
+        for (index, block) in model.blocks.iter().enumerate() {
+            for branch in &block.branches {
+                let Target::Dangling(target) = &branch.target else {
+                    continue;
+                };
+                let message =
+                    format!("transition to {target:?}, which is not an action of this flow");
+                self.push(
+                    Code::DanglingTransition,
+                    Some(index),
+                    branch.kind.edge().field(),
+                    message,
+                )
+                .note = Some("a contact that takes this branch has nowhere to go".into());
             }
         }
     }

@@ -4,7 +4,7 @@
 //! [`codes`]; `connect-flow/README.md` lists them, and a test holds that
 //! list to the declaration. The modules, by subject:
 //!
-//! - [`model`]: a [`Finding`] and its [`Severity`];
+//! - [`model`]: a [`Finding`]; [`severity`]: its [`Severity`];
 //! - [`driver`]: [`check`], which walks every flow and sorts the findings;
 //! - `graph`, `external`, `block`: the rules on the flow's graph, on
 //!   `$.External` references, on each Lambda block;
@@ -21,7 +21,9 @@ mod external;
 mod graph;
 pub mod keys;
 pub mod model;
+pub mod severity;
 
 pub use codes::Code;
-pub use driver::check;
-pub use model::{fails, Finding, Severity};
+pub use driver::{check, check_model};
+pub use model::{fails, Finding};
+pub use severity::Severity;

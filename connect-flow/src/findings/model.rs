@@ -1,40 +1,11 @@
-//! The finding model: a [`Finding`], its [`Severity`], and whether a set of
-//! findings fails the check.
+//! The finding model: a [`Finding`], and whether a set of findings fails
+//! the check.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use super::codes::Code;
+use super::severity::Severity;
 use crate::designer::BlockName;
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// The flow will not work as written: exit code 1.
-    Error,
-    /// Worth a look; fails the check only with `--deny-warnings`.
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    ///
-    /// ```
-    /// assert_eq!(connect_flow::Severity::Warning.as_str(), "warning");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +14,9 @@ pub struct Finding {
     pub code: Code,
     /// The file: the flow, or the manifest for `unused-manifest`.
     pub file: PathBuf,
+    /// The CloudFormation logical id of the flow's resource, when the flow
+    /// came from a template.
+    pub resource: Option<String>,
     /// The Identifier of the action (for a `StartAction` that names no
     /// action, that missing Identifier); `None` for `unused-manifest`.
     pub action: Option<String>,

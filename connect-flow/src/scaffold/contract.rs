@@ -12,27 +12,12 @@ use std::collections::BTreeMap;
 use connect_names::key::is_key;
 use connect_types::manifest::ResponseValidation;
 
-use crate::analysis::{analyze, Last};
-use crate::designer::BlockName;
-use crate::flow::Flow;
-use crate::matching::function_name;
-use crate::placeholder::{pairing_key, Placeholder};
+use crate::model::{FlowModel, Last, Model};
+use crate::placeholder::pairing_key;
 use crate::references::{find_references, strings_in};
 
+use super::block_ref::BlockRef;
 use super::error::ScaffoldError;
-
-/// A block of one of the flows, named for messages and comments: the
-/// flow's file name (without its folders, so the generated text does not
-/// depend on where the flows were read from) and the block as the designer
-/// names it: `survey.json: block "Play prompt" "Intro"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockRef(String);
-
-impl std::fmt::Display for BlockRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// A parameter the flows pass in `LambdaInvocationAttributes`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,24 +109,23 @@ pub struct Contracts {
 /// [`ScaffoldError::ObjectAndValue`] when a key is read both as a value and
 /// as an object, and [`ScaffoldError::NestedUnderStringMap`] when a nested
 /// key or an index is read after a block that validates as STRING_MAP.
-pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
+pub fn contracts(model: &Model) -> Result<Contracts, ScaffoldError> {
+    let flows = &model.flows;
     let mut by_key: BTreeMap<String, Builder> = BTreeMap::new();
     let mut unnamed = Vec::new();
     // The function (its pairing key) each block of each flow invokes.
     let mut invokes: Vec<Vec<Option<String>>> = Vec::with_capacity(flows.len());
 
     for flow in flows {
-        let mut of_block = vec![None; flow.actions.len()];
-        for (index, action) in flow.actions.iter().enumerate() {
-            let Some(invoke) = action.lambda_invoke() else {
+        let mut of_block = vec![None; flow.blocks.len()];
+        for (index, action) in flow.flow.actions.iter().enumerate() {
+            let (Some(function), Some(invoke)) = (flow.function(index), action.lambda_invoke())
+            else {
                 continue;
             };
-            if invoke.is_load_result() {
-                continue;
-            }
             let block = block_ref(flow, index);
-            let arn = invoke.function_arn().unwrap_or_default();
-            let Some(name) = named_function(arn) else {
+            let arn = function.text().unwrap_or_default();
+            let Some(name) = function.name().map(str::to_owned) else {
                 unnamed.push((block, arn.to_owned()));
                 continue;
             };
@@ -176,9 +160,8 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
     }
 
     for (flow, of_block) in flows.iter().zip(&invokes) {
-        let analysis = analyze(flow);
-        for (index, action) in flow.actions.iter().enumerate() {
-            let Some(state) = analysis.at(index) else {
+        for (index, action) in flow.flow.actions.iter().enumerate() {
+            let Some(state) = flow.facts().at(index) else {
                 continue;
             };
             for (_, text) in strings_in(&action.parameters) {
@@ -219,22 +202,14 @@ pub fn contracts(flows: &[Flow]) -> Result<Contracts, ScaffoldError> {
     })
 }
 
-/// The function a `LambdaFunctionARN` names: the ARN's function name, or a
-/// placeholder's name; `None` for a dynamic reference.
-fn named_function(arn: &str) -> Option<String> {
-    match function_name(arn) {
-        Some(name) => Some(name.to_owned()),
-        None => Placeholder::read(arn).map(|p| p.name().to_owned()),
-    }
-}
-
-fn block_ref(flow: &Flow, index: usize) -> BlockRef {
+fn block_ref(flow: &FlowModel, index: usize) -> BlockRef {
     let file = flow
+        .flow
         .path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| flow.path.display().to_string());
-    BlockRef(format!("{file}: {}", BlockName::of(&flow.actions[index])))
+        .unwrap_or_else(|| flow.flow.path.display().to_string());
+    BlockRef::new(format!("{file}: {}", flow.blocks[index].name))
 }
 
 /// A contract while the flows are read.
@@ -324,6 +299,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flow::Flow;
 
     fn flow(actions: &str) -> Flow {
         Flow::from_slice(
@@ -366,14 +342,16 @@ mod tests {
             ]
             .join(","),
         );
-        let found = contracts(&[f]).unwrap();
+        let found = contracts(&crate::model::Model::new(vec![f])).unwrap();
         let names: Vec<&str> = found.lambdas.iter().map(|c| c.function.as_str()).collect();
         assert_eq!(names, ["First", "Second"]);
         assert_eq!(keys(&found.lambdas[0]), ["greeting"]);
         assert_eq!(keys(&found.lambdas[1]), ["greeting"]);
         assert_eq!(
             found.lambdas[0].keys["greeting"].read_by,
-            [BlockRef("f.json: block \"Play prompt\" \"say\"".into())]
+            [BlockRef::new(
+                "f.json: block \"Play prompt\" \"say\"".into()
+            )]
         );
     }
 
@@ -387,7 +365,7 @@ mod tests {
             ]
             .join(","),
         );
-        let found = contracts(&[f]).unwrap();
+        let found = contracts(&crate::model::Model::new(vec![f])).unwrap();
         assert_eq!(keys(&found.lambdas[0]), ["balance"]);
     }
 
@@ -400,7 +378,7 @@ mod tests {
             ]
             .join(","),
         );
-        let found = contracts(&[f]).unwrap();
+        let found = contracts(&crate::model::Model::new(vec![f])).unwrap();
         assert!(found.lambdas.is_empty());
         assert_eq!(found.unnamed.len(), 1);
         assert!(found.unnamed[0]
@@ -419,7 +397,7 @@ mod tests {
             ]
             .join(","),
         );
-        let found = contracts(&[f]).unwrap();
+        let found = contracts(&crate::model::Model::new(vec![f])).unwrap();
         assert_eq!(found.lambdas.len(), 1);
         assert_eq!(found.lambdas[0].function, "get-balance");
         assert_eq!(found.lambdas[0].invoked_by.len(), 3);

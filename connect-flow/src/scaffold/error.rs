@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use connect_types::manifest::ResponseValidation;
 
-use super::contract::BlockRef;
+use super::block_ref::BlockRef;
 use crate::error::InputError;
 
 /// The flows ask two incompatible things of one Lambda, the output folder

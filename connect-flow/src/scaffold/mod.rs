@@ -15,7 +15,7 @@
 //!
 //! ```
 //! use connect_flow::scaffold::{contracts, manifest};
-//! use connect_flow::Flow;
+//! use connect_flow::{model::Model, Flow};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Get config", "Actions": [
 //!   {"Identifier": "Get config", "Type": "InvokeLambdaFunction",
@@ -27,7 +27,7 @@
 //!    "Parameters": {"Text": "$.External.introPrompt"}, "Transitions": {}}
 //! ]}"#, "survey.json").unwrap();
 //!
-//! let found = contracts(&[flow]).unwrap();
+//! let found = contracts(&Model::new(vec![flow])).unwrap();
 //! let survey = &found.lambdas[0];
 //! assert_eq!(survey.function, "GetSurveyConfig");
 //! assert_eq!(survey.parameters[0].key, "surveyId");
@@ -38,14 +38,15 @@
 //! assert_eq!(manifest.external[0].path, "$.External.introPrompt");
 //! ```
 
-pub mod command;
+mod block_ref;
 mod contract;
 mod error;
 mod manifest;
 mod package;
 mod rust;
 
-pub use contract::{contracts, BlockRef, Contracts, Key, LambdaContract, Parameter};
+pub use block_ref::BlockRef;
+pub use contract::{contracts, Contracts, Key, LambdaContract, Parameter};
 pub use error::ScaffoldError;
 pub use manifest::manifest;
 pub use package::{files, package_name, write, Dependency, File};

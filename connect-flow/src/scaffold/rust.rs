@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use connect_types::manifest::ResponseValidation;
 
-use super::contract::{BlockRef, Key, LambdaContract};
+use super::block_ref::BlockRef;
+use super::contract::{Key, LambdaContract};
 use crate::placeholder::words;
 
 /// How many reading blocks a field's comment names before "and N more".
@@ -562,7 +563,7 @@ mod tests {
             "f.json",
         )
         .unwrap();
-        let found = super::super::contracts(&[flow]).unwrap();
+        let found = super::super::contracts(&crate::model::Model::new(vec![flow])).unwrap();
         let source = bin_source(&found.lambdas[0]);
         assert!(source.contains("fn lookup(#[param(rename = \"id\")] id: String) -> Response {"));
         assert!(source

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::result::CoverageSummary;
 use crate::designer::BlockName;
 use crate::flow::{EdgeKind, Flow};
-use crate::html::coverage::Overlay;
+use crate::output::html::coverage::Overlay;
 
 /// Visits per block and uses per branch, over every case run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

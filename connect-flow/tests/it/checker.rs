@@ -65,10 +65,13 @@ pub fn check_json(args: &[&str]) -> (i32, Vec<Seen>, Vec<String>) {
         if finding["action"].is_string() && finding.get("type").is_some() {
             assert_eq!(
                 sorted,
-                ["action", "code", "field", "label", "message", "severity", "type"]
+                ["action", "code", "field", "file", "label", "message", "severity", "type"]
             );
         } else {
-            assert_eq!(sorted, ["action", "code", "field", "message", "severity"]);
+            assert_eq!(
+                sorted,
+                ["action", "code", "field", "file", "message", "severity"]
+            );
         }
         let text = |key: &str| finding[key].as_str().map(str::to_owned);
         seen.push(Seen {

@@ -276,6 +276,7 @@ fn json_output_shape() {
         serde_json::json!({
             "severity": "error",
             "code": "invalid-timeout",
+            "file": "tests/flows/no_validation.json",
             "action": "d9256376-0460-5ed3-af79-96ebf2e2c1bb",
             "type": "Invoke AWS Lambda function",
             "label": "d9256376",
@@ -287,6 +288,7 @@ fn json_output_shape() {
     let last = findings.last().unwrap();
     assert_eq!(last["code"], "unused-manifest");
     assert!(last["action"].is_null() && last["field"].is_null());
+    assert_eq!(last["file"], "tests/manifests/never_invoked.json");
 
     let clean = checker::run(&[
         "check",

@@ -58,7 +58,12 @@ fn a_cdk_template_holds_two_flows_named_by_logical_id() {
     let manifests = manifests(&["get_balance", "state_lookup", "patient_verification"]);
     let findings = check(&flows, &manifests).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
-    assert_eq!(manifests.pairings(&flows).len(), 3);
+    assert_eq!(
+        manifests
+            .pairings(&connect_flow::model::Model::new(flows.clone()))
+            .len(),
+        3
+    );
 }
 
 /// `aws connect describe-contact-flow` output is read from its `Content`

@@ -12,6 +12,7 @@ mod html_report;
 mod inputs;
 mod junit_schema;
 mod manifest_schema;
+mod model;
 mod pipeline_placeholders;
 mod robustness;
 mod sarif;

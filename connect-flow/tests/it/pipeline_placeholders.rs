@@ -34,8 +34,9 @@ fn terraform_placeholders_pair_by_name() {
     let manifests = manifests(&["get_balance", "state_lookup"]);
     let findings = check(&flows, &manifests).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
+    let model = connect_flow::model::Model::new(flows.clone());
     let paired: Vec<(&str, &str)> = manifests
-        .pairings(&flows)
+        .pairings(&model)
         .iter()
         .map(|p| {
             let name = manifests.get(p.manifest).unwrap().manifest.handler.as_str();
@@ -62,7 +63,12 @@ fn angle_bracket_placeholder_pairs_by_name() {
         .unwrap();
     let manifests = manifests(&["patient_verification"]);
     assert!(check(&flows, &manifests).unwrap().is_empty());
-    assert_eq!(manifests.pairings(&flows).len(), 1);
+    assert_eq!(
+        manifests
+            .pairings(&connect_flow::model::Model::new(flows.clone()))
+            .len(),
+        1
+    );
 }
 
 /// Each named placeholder can be scaffolded under its name: `connect-flow

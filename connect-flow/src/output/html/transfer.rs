@@ -15,7 +15,7 @@
 //! model links flows itself, [`Targets::of_action`] reads it instead.
 //!
 //! ```
-//! use connect_flow::html::transfer::Targets;
+//! use connect_flow::output::html::transfer::Targets;
 //! use connect_flow::Flow;
 //!
 //! let main = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "T", "Actions": [
@@ -26,7 +26,7 @@
 //!   {"Identifier": "B", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
 //!   "flows/after-hours-flow.json").unwrap();
 //! let flows = [main, after];
-//! let targets = Targets::of(&flows);
+//! let targets = Targets::of(&[&flows[0], &flows[1]]);
 //! assert_eq!(targets.of_action(&flows[0], &flows[0].actions[0]), Some(1));
 //! ```
 
@@ -44,7 +44,7 @@ pub struct Targets {
 
 impl Targets {
     /// Indexes `flows` by file stem and exported name.
-    pub fn of(flows: &[Flow]) -> Self {
+    pub fn of(flows: &[&Flow]) -> Self {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, flow) in flows.iter().enumerate() {
             let stem = flow
@@ -238,7 +238,8 @@ mod tests {
                 "Metadata": {"name": "Hours check"}}"#,
         );
         let flows = [main, a, b, hours];
-        let targets = Targets::of(&flows);
+        let refs: Vec<&Flow> = flows.iter().collect();
+        let targets = Targets::of(&refs);
         assert_eq!(targets.of_action(&flows[0], &flows[0].actions[0]), None);
         // The ARN's id names no flow here; the designer's name does.
         assert_eq!(targets.of_action(&flows[0], &flows[0].actions[1]), Some(3));

@@ -17,14 +17,14 @@
 //! which escapes it: flows are untrusted input.
 //!
 //! ```
-//! use connect_flow::{check, html::html, Flow, Manifests};
+//! use connect_flow::{check, model::Model, output::html::html, Flow, Manifests};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
 //!   {"Identifier": "Say", "Type": "MessageParticipant",
 //!    "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#, "main.json").unwrap();
 //! let manifests = Manifests::new();
 //! let findings = check(std::slice::from_ref(&flow), &manifests).unwrap();
-//! let page = html(&[flow], &manifests, &findings);
+//! let page = html(&Model::new(vec![flow]), &manifests, &findings);
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! assert!(page.contains(r#"data-block-id="Say""#));
 //! assert!(page.contains(r#"data-code="no-lambda-ran""#));
@@ -44,7 +44,8 @@ use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::Manifests;
-use crate::report::{plural, Summary};
+use crate::model::Model;
+use crate::output::human::{plural, Summary};
 use layout::{place, Rect, BLOCK_WIDTH, MARGIN};
 use transfer::Targets;
 
@@ -54,10 +55,10 @@ const SCRIPT: &str = include_str!("page.js");
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-/// The report page for `findings` on `flows`, with the `$.External` keys of
-/// each Lambda block's manifest from `manifests`.
-pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> String {
-    page(flows, manifests, findings, None)
+/// The report page for `findings` on the model's flows, with the
+/// `$.External` keys of each Lambda block's manifest from `manifests`.
+pub fn html(model: &Model, manifests: &Manifests, findings: &[Finding]) -> String {
+    page(model, manifests, findings, None)
 }
 
 /// The report page with what test runs reached drawn on it: each block's
@@ -65,31 +66,33 @@ pub fn html(flows: &[Flow], manifests: &Manifests, findings: &[Finding]) -> Stri
 /// `data-taken` (`true` or `false`), and the header the overlay's summary.
 ///
 /// ```
-/// use connect_flow::html::{coverage::Overlay, html_with_coverage};
-/// use connect_flow::{Flow, Manifests};
+/// use connect_flow::output::html::{coverage::Overlay, html_with_coverage};
+/// use connect_flow::{model::Model, Flow, Manifests};
 ///
 /// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Bye", "Actions": [
 ///   {"Identifier": "Bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
 ///   "main.json").unwrap();
 /// let overlay = Overlay { summary: "0 of 1 blocks reached".into(), ..Overlay::default() };
-/// let page = html_with_coverage(&[flow], &Manifests::new(), &[], &overlay);
+/// let page = html_with_coverage(&Model::new(vec![flow]), &Manifests::new(), &[], &overlay);
 /// assert!(page.contains(r#"data-block-id="Bye" data-visits="0""#));
 /// ```
 pub fn html_with_coverage(
-    flows: &[Flow],
+    model: &Model,
     manifests: &Manifests,
     findings: &[Finding],
     coverage: &coverage::Overlay,
 ) -> String {
-    page(flows, manifests, findings, Some(coverage))
+    page(model, manifests, findings, Some(coverage))
 }
 
 fn page(
-    flows: &[Flow],
+    model: &Model,
     manifests: &Manifests,
     findings: &[Finding],
     coverage: Option<&coverage::Overlay>,
 ) -> String {
+    let flows: Vec<&Flow> = model.raw().collect();
+    let flows = flows.as_slice();
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
     let unowned = errors_first(
         findings
@@ -178,7 +181,7 @@ fn errors_first(mut findings: Vec<&Finding>) -> Vec<&Finding> {
 
 /// What a block needs to link to the other flows on the page.
 struct Links<'a> {
-    flows: &'a [Flow],
+    flows: &'a [&'a Flow],
     targets: &'a Targets,
 }
 
@@ -195,7 +198,7 @@ enum Transfer<'a> {
 impl<'a> Links<'a> {
     fn of(&self, flow: &Flow, action: &Action) -> Transfer<'a> {
         match self.targets.of_action(flow, action) {
-            Some(target) => Transfer::Linked(target, &self.flows[target]),
+            Some(target) => Transfer::Linked(target, self.flows[target]),
             None => transfer::target_name(flow, action).map_or(Transfer::None, Transfer::Named),
         }
     }
@@ -577,7 +580,7 @@ mod tests {
     fn report(flow: &str, manifests: &Manifests) -> String {
         let flow = Flow::from_slice(flow.as_bytes(), "flow.json").unwrap();
         let findings = check(std::slice::from_ref(&flow), manifests).unwrap();
-        html(&[flow], manifests, &findings)
+        html(&Model::new(vec![flow]), manifests, &findings)
     }
 
     #[test]
@@ -623,7 +626,7 @@ mod tests {
         )
         .unwrap();
         let flows = [main, target];
-        let page = html(&flows, &Manifests::new(), &[]);
+        let page = html(&Model::new(flows.to_vec()), &Manifests::new(), &[]);
         assert!(!page.contains("<img src=x") && !page.contains("<script>alert"));
         assert!(page.contains(
             r##"<a class="transfer" href="#flow-1" data-transfer-to="flow-1" title="Go to &quot;&gt;&lt;img src=x onerror=alert(2)&gt;.json">&quot;&gt;&lt;img src=x onerror=alert(2)&gt;.json</a>"##

@@ -20,7 +20,7 @@
 //! would cover.
 //!
 //! ```
-//! use connect_flow::html::layout::place;
+//! use connect_flow::output::html::layout::place;
 //! use connect_flow::Flow;
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "A", "Actions": [

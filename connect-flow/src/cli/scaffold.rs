@@ -1,14 +1,14 @@
-//! The `scaffold` and `manifest` subcommands.
+//! `connect-flow scaffold`: a Cargo package with one Rust Lambda per
+//! function the flows invoke.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{
-    contracts, files, handler_name, manifest, package_name, write, BlockRef, Contracts, Dependency,
-    ScaffoldError,
+use super::{report_error, scaffold_exit_code, InputArgs, EXIT_OK};
+use crate::output::terminal::escape;
+use crate::scaffold::{
+    contracts, files, handler_name, package_name, write, BlockRef, Dependency, ScaffoldError,
 };
-use crate::cli::{InputArgs, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::flow::Flow;
 
 /// The arguments of `connect-flow scaffold`.
 #[derive(Debug, Clone, clap::Args)]
@@ -31,36 +31,6 @@ pub struct ScaffoldArgs {
     pub inputs: InputArgs,
 }
 
-/// The arguments of `connect-flow manifest`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ManifestArgs {
-    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
-    #[arg(required = true, value_name = "FLOW.json")]
-    pub flows: Vec<PathBuf>,
-    /// The Lambda function: its name in LambdaFunctionARN, or a
-    /// placeholder's name as pairing reads it (case, `-` and `_` ignored).
-    #[arg(long, value_name = "NAME")]
-    pub function: String,
-}
-
-fn read(flows: &[PathBuf]) -> Result<(Vec<Flow>, Contracts), ScaffoldError> {
-    let flows = crate::input::read_all(flows).into_flows()?;
-    let found = contracts(&flows)?;
-    if found.lambdas.is_empty() {
-        return Err(ScaffoldError::NoFunction);
-    }
-    Ok((flows, found))
-}
-
-fn exit_code(error: &ScaffoldError) -> u8 {
-    match error {
-        ScaffoldError::ConflictingValidation { .. }
-        | ScaffoldError::ObjectAndValue { .. }
-        | ScaffoldError::NestedUnderStringMap { .. } => EXIT_FINDINGS,
-        _ => EXIT_INPUT,
-    }
-}
-
 /// What `scaffold` did.
 struct Scaffolded {
     /// The bins written.
@@ -75,11 +45,15 @@ fn scaffold(args: &ScaffoldArgs) -> Result<Scaffolded, ScaffoldError> {
     // The flows and manifests are read, and manifests matched to blocks,
     // exactly as `check` reads and matches them.
     let inputs = args.inputs.load()?;
+    // A package written from some of the flows would miss their Lambdas.
+    if let Some(e) = inputs.unreadable.into_iter().next() {
+        return Err(e.into());
+    }
     let manifest_of = |arn: &str| {
         let index = inputs.manifests.resolve(arn).ok()?.index()?;
         inputs.manifests.get(index)
     };
-    let mut found = contracts(&inputs.flows)?;
+    let mut found = contracts(&inputs.model)?;
     let mut kept = Vec::new();
     found.lambdas.retain(
         |contract| match contract.arns.iter().find_map(|arn| manifest_of(arn)) {
@@ -116,8 +90,8 @@ fn scaffold(args: &ScaffoldArgs) -> Result<Scaffolded, ScaffoldError> {
         None => Dependency::default(),
     };
     let names: Vec<String> = inputs
-        .flows
-        .iter()
+        .model
+        .raw()
         .map(|flow| {
             flow.path.file_name().map_or_else(
                 || flow.path.display().to_string(),
@@ -141,68 +115,36 @@ fn scaffold(args: &ScaffoldArgs) -> Result<Scaffolded, ScaffoldError> {
 /// Runs `connect-flow scaffold`: exit 0 when the package is written, 1 when
 /// the flows ask incompatible things of a Lambda, 2 when an input cannot be
 /// read or the folder is in the way. Nothing is written unless 0.
-pub fn run_scaffold(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+pub(super) fn run(args: &ScaffoldArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     match scaffold(args) {
         Ok(done) => {
             for (function, manifest) in &done.kept {
-                let _ = writeln!(
-                    stderr,
-                    "note: `{function}` has a manifest ({}): no bin for it",
+                let note = format!(
+                    "`{function}` has a manifest ({}): no bin for it",
                     manifest.display()
                 );
+                let _ = writeln!(stderr, "note: {}", escape(&note));
             }
             for block in &done.unnamed {
-                let _ = writeln!(
-                    stderr,
-                    "note: {block} invokes a function chosen at run time: no bin for it; \
+                let note = format!(
+                    "{block} invokes a function chosen at run time: no bin for it; \
                      write its handler by hand"
                 );
+                let _ = writeln!(stderr, "note: {}", escape(&note));
             }
             let count = done.bins.len();
-            let _ = writeln!(
-                stdout,
+            let line = format!(
                 "wrote {}: {count} {} ({})",
                 args.out.display(),
                 if count == 1 { "bin" } else { "bins" },
                 done.bins.join(", ")
             );
+            let _ = writeln!(stdout, "{}", escape(&line));
             EXIT_OK
         }
         Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
-            exit_code(&e)
-        }
-    }
-}
-
-/// Runs `connect-flow manifest --function NAME`: prints the manifest the
-/// flows imply for that function; exit codes as for `scaffold`.
-pub fn run_manifest(args: &ManifestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let result = read(&args.flows).and_then(|(_, found)| {
-        let contract = found
-            .lambdas
-            .iter()
-            .find(|contract| contract.is_named(&args.function))
-            .ok_or_else(|| ScaffoldError::UnknownFunction {
-                name: args.function.clone(),
-                known: found
-                    .lambdas
-                    .iter()
-                    .map(|contract| format!("`{}`", contract.function))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
-        Ok(manifest(contract))
-    });
-    match result {
-        Ok(manifest) => {
-            let text = serde_json::to_string_pretty(&manifest).expect("a manifest serialises");
-            let _ = writeln!(stdout, "{text}");
-            EXIT_OK
-        }
-        Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
-            exit_code(&e)
+            report_error(stderr, &e);
+            scaffold_exit_code(&e)
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The `connect-flow` command line.
+//! The `connect-flow` command line: one file per command, each a reader of
+//! the resolved [`Model`].
 //!
 //! ```text
 //! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
@@ -18,10 +19,14 @@
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
-//! read (with a message that says which and why). `scaffold` and
-//! `manifest` are [`crate::scaffold`]'s; their exit codes follow `check`'s:
-//! 1 when the flows ask two incompatible things of a Lambda, 2 when an
-//! input cannot be read.
+//! read (with a message that says which and why). `check` still checks and
+//! writes, in the chosen format, every flow it could read. `scaffold` and
+//! `manifest` exit 1 when the flows ask two incompatible things of a Lambda,
+//! 2 when an input cannot be read.
+
+mod check;
+mod manifest;
+mod scaffold;
 
 pub mod simulate;
 pub mod test;
@@ -29,17 +34,18 @@ pub mod test;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::designer::BlockName;
+pub use check::{CheckArgs, Format};
+pub use manifest::ManifestArgs;
+pub use scaffold::ScaffoldArgs;
+
 use crate::error::InputError;
-use crate::findings::{check, fails, Finding};
 use crate::flow::Flow;
-use crate::html::html;
 use crate::matching::{parse_map, parse_map_file, LoadedManifest, Manifests};
-use crate::placeholder::Placeholder;
-use crate::report::{human, json, Summary};
-use crate::sarif::sarif;
+use crate::model::Model;
+use crate::output::terminal::escape;
+use crate::scaffold::ScaffoldError;
 
 /// Exit code: no errors (and no warnings under `--deny-warnings`).
 pub const EXIT_OK: u8 = 0;
@@ -70,10 +76,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a Cargo package with one Rust Lambda per function the flows
     /// invoke: the parameters they pass, the $.External keys they read.
-    Scaffold(crate::scaffold::command::ScaffoldArgs),
+    Scaffold(ScaffoldArgs),
     /// Print the manifest the flows imply for one Lambda function: the
     /// start of a hand-written manifest for a Lambda in any language.
-    Manifest(crate::scaffold::command::ManifestArgs),
+    Manifest(ManifestArgs),
     /// Run one contact through the flows offline: each block and branch,
     /// the prompts, each Lambda call (a command or a checked mock), the
     /// attributes at the end and the outcome.
@@ -114,50 +120,34 @@ pub struct InputArgs {
     pub map_file: Option<PathBuf>,
 }
 
-/// The arguments of `connect-flow check`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct CheckArgs {
-    /// The flows and manifests.
-    #[command(flatten)]
-    pub inputs: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Fail (exit 1) on warnings too.
-    #[arg(long)]
-    pub deny_warnings: bool,
-}
-
-/// How findings are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// rustc-style diagnostics for a terminal.
-    Human,
-    /// `{"findings": [...]}` for a pipeline.
-    Json,
-    /// SARIF 2.1.0, for code-review tools.
-    Sarif,
-    /// One self-contained HTML page: each flow drawn, each finding on its
-    /// block.
-    Html,
-}
-
-/// The flows and manifests of one check, read from disk.
-#[derive(Debug, Clone)]
+/// The flows and manifests of one run, read from disk.
+#[derive(Debug)]
 pub struct Inputs {
-    /// The flows, in the order given.
-    pub flows: Vec<Flow>,
+    /// The flows that could be read, resolved, in the order given.
+    pub model: Model,
     /// The manifests, with the `--map` table.
     pub manifests: Manifests,
+    /// Why each flow that could not be read could not, in the order given.
+    pub unreadable: Vec<InputError>,
+}
+
+/// Reads every flow in `paths`: the flows read, and the error of each one
+/// that could not be.
+pub fn read_flows(paths: &[PathBuf]) -> (Vec<Flow>, Vec<InputError>) {
+    let loaded = crate::input::read_all(paths);
+    (loaded.flows, loaded.errors)
 }
 
 impl InputArgs {
-    /// Reads every flow, manifest and `--map` target.
+    /// Reads every flow, manifest and `--map` target, and resolves the
+    /// flows. A flow that cannot be read is kept in [`Inputs::unreadable`]
+    /// and the others are read on.
     ///
     /// # Errors
-    /// The first [`InputError`]: flows first, then manifests, then maps.
+    /// The first [`InputError`] of the manifests and maps: a check against
+    /// half its manifests would report wrong findings.
     pub fn load(&self) -> Result<Inputs, InputError> {
-        let flows = crate::input::read_all(&self.flows).into_flows()?;
+        let (flows, unreadable) = read_flows(&self.flows);
         let mut manifests = Manifests::new();
         for path in &self.manifests {
             manifests.add(LoadedManifest::load(path)?);
@@ -180,19 +170,26 @@ impl InputArgs {
             };
             manifests.map(arn, index);
         }
-        Ok(Inputs { flows, manifests })
+        Ok(Inputs {
+            model: Model::new(flows),
+            manifests,
+            unreadable,
+        })
     }
 }
 
-impl CheckArgs {
-    /// Runs the check and returns the findings.
-    ///
-    /// # Errors
-    /// An [`InputError`] from reading the inputs or from an ambiguous match.
-    pub fn findings(&self) -> Result<(Inputs, Vec<Finding>), InputError> {
-        let inputs = self.inputs.load()?;
-        let findings = check(&inputs.flows, &inputs.manifests)?;
-        Ok((inputs, findings))
+/// Writes `error: {message}` to `stderr`, escaped for a terminal.
+fn report_error(stderr: &mut dyn Write, error: &dyn std::fmt::Display) {
+    let _ = writeln!(stderr, "error: {}", escape(&error.to_string()));
+}
+
+/// The exit code of a `scaffold` or `manifest` error.
+fn scaffold_exit_code(error: &ScaffoldError) -> u8 {
+    match error {
+        ScaffoldError::ConflictingValidation { .. }
+        | ScaffoldError::ObjectAndValue { .. }
+        | ScaffoldError::NestedUnderStringMap { .. } => EXIT_FINDINGS,
+        _ => EXIT_INPUT,
     }
 }
 
@@ -221,65 +218,25 @@ where
                 let _ = write!(stdout, "{text}");
                 return EXIT_OK;
             }
-            let _ = write!(stderr, "{text}");
+            let _ = write!(stderr, "{}", escape_lines(&text));
             return EXIT_INPUT;
         }
     };
     match cli.command {
-        Command::Check(args) => run_check(&args, stdout, stderr),
-        Command::Scaffold(args) => crate::scaffold::command::run_scaffold(&args, stdout, stderr),
-        Command::Manifest(args) => crate::scaffold::command::run_manifest(&args, stdout, stderr),
+        Command::Check(args) => check::run(&args, stdout, stderr),
+        Command::Scaffold(args) => scaffold::run(&args, stdout, stderr),
+        Command::Manifest(args) => manifest::run(&args, stdout, stderr),
         Command::Simulate(args) => simulate::run_simulate(&args, stdout, stderr),
         Command::Test(args) => test::run_test(&args, stdout, stderr),
     }
 }
 
-fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let (inputs, findings) = match args.findings() {
-        Ok(done) => done,
-        Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
-            return EXIT_INPUT;
-        }
-    };
-    for pairing in inputs.manifests.pairings(&inputs.flows) {
-        if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
-            let _ = writeln!(
-                stderr,
-                "note: {}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
-                pairing.flow.display(),
-                BlockName::of(pairing.action),
-                manifest.path.display(),
-                Placeholder::read(pairing.placeholder)
-                    .map(|p| p.name().to_owned())
-                    .unwrap_or_default()
-            );
-        }
-    }
-    let written = match args.format {
-        Format::Json => writeln!(stdout, "{}", json(&findings)),
-        Format::Sarif => writeln!(stdout, "{}", sarif(&findings)),
-        Format::Html => writeln!(
-            stdout,
-            "{}",
-            html(&inputs.flows, &inputs.manifests, &findings)
-        ),
-        Format::Human => {
-            let summary = Summary::of(&findings, inputs.flows.len(), inputs.manifests.all().len());
-            let body = human(&findings);
-            if body.is_empty() {
-                writeln!(stdout, "{summary}")
-            } else {
-                writeln!(stdout, "{body}\n{summary}")
-            }
-        }
-    };
-    if written.is_err() {
-        return EXIT_INPUT;
-    }
-    if fails(&findings, args.deny_warnings) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    }
+/// `text` escaped for a terminal line by line, its line breaks kept.
+fn escape_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(line) => format!("{}\n", escape(line)),
+            None => escape(line).into_owned(),
+        })
+        .collect()
 }

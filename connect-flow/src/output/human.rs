@@ -1,18 +1,16 @@
-//! Printing findings: for a person at a terminal (rustc's style), or as JSON
-//! for a pipeline.
+//! Findings for a person at a terminal, in rustc's style. Every piece of
+//! text from a flow or a manifest goes through [`super::terminal::escape`]
+//! on its way out.
 //!
 //! ```
-//! use connect_flow::report::{json, Summary};
+//! use connect_flow::output::human::Summary;
 //!
-//! let text = json(&[]);
-//! assert_eq!(text, "{\n  \"findings\": []\n}");
 //! assert_eq!(Summary::of(&[], 1, 0).to_string(), "checked 1 flow against 0 manifests: no findings");
 //! ```
 
 use std::fmt::{self, Write as _};
 
-use serde::Serialize;
-
+use super::terminal::escape;
 use crate::findings::{Finding, Severity};
 
 /// The findings as a person reads them: one rustc-style diagnostic each,
@@ -20,7 +18,7 @@ use crate::findings::{Finding, Severity};
 /// in), with the fix on `help` lines and the reason on `note` lines.
 ///
 /// ```
-/// use connect_flow::{check, report::human, Flow, Manifests};
+/// use connect_flow::{check, output::human::human, Flow, Manifests};
 ///
 /// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
 ///   {"Identifier": "Say", "Type": "MessageParticipant",
@@ -43,90 +41,36 @@ pub fn human(findings: &[Finding]) -> String {
             "{}[{}]: {}",
             finding.severity(),
             finding.code,
-            finding.message
+            escape(&finding.message)
         );
-        let _ = write!(out, "  --> {}", finding.file.display());
+        let _ = write!(out, "  --> {}", escape(&finding.file.display().to_string()));
+        if let Some(resource) = &finding.resource {
+            let _ = write!(out, " ({})", escape(resource));
+        }
         match (&finding.block, &finding.action) {
             (Some(block), _) => {
-                let _ = write!(out, ": {block}");
+                let _ = write!(out, ": {}", escape(&block.to_string()));
             }
             (None, Some(action)) => {
-                let _ = write!(out, ": action {action:?}");
+                let _ = write!(out, ": action {}", escape(&format!("{action:?}")));
             }
             (None, None) => {}
         }
         if let Some(field) = &finding.field {
-            let _ = write!(out, ", field {field}");
+            let _ = write!(out, ", field {}", escape(field));
         }
         out.push('\n');
         if let Some(suggestion) = &finding.suggestion {
-            let _ = writeln!(out, "   = help: did you mean `{suggestion}`?");
+            let _ = writeln!(out, "   = help: did you mean `{}`?", escape(suggestion));
         }
         if let Some(help) = &finding.help {
-            let _ = writeln!(out, "   = help: {help}");
+            let _ = writeln!(out, "   = help: {}", escape(help));
         }
         if let Some(note) = &finding.note {
-            let _ = writeln!(out, "   = note: {note}");
+            let _ = writeln!(out, "   = note: {}", escape(note));
         }
     }
     out
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    findings: Vec<JsonFinding<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    severity: &'static str,
-    code: &'static str,
-    action: Option<&'a str>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    block_type: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<&'a str>,
-    field: Option<&'a str>,
-    message: String,
-}
-
-/// The findings as `{"findings": [{"severity", "code", "action", "type",
-/// "label", "field", "message"}]}`, pretty-printed. `action` is the full
-/// Identifier; `type` and `label` name the block as the flow designer does
-/// (absent when the action does not exist); `action` and `field` are `null`
-/// for `unused-manifest`; a suggestion is part of `message`.
-///
-/// ```
-/// use connect_flow::{check, report::json, Flow, Manifests};
-///
-/// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
-///   {"Identifier": "Say", "Type": "MessageParticipant",
-///    "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#, "main.json").unwrap();
-/// let value: serde_json::Value =
-///     serde_json::from_str(&json(&check(&[flow], &Manifests::new()).unwrap())).unwrap();
-/// assert_eq!(value["findings"][0]["code"], "no-lambda-ran");
-/// assert_eq!(value["findings"][0]["severity"], "warning");
-/// assert_eq!(value["findings"][0]["action"], "Say");
-/// assert_eq!(value["findings"][0]["type"], "Play prompt");
-/// assert_eq!(value["findings"][0]["label"], "Say");
-/// assert_eq!(value["findings"][0]["field"], "Text");
-/// ```
-pub fn json(findings: &[Finding]) -> String {
-    let report = JsonReport {
-        findings: findings
-            .iter()
-            .map(|f| JsonFinding {
-                severity: f.severity().as_str(),
-                code: f.code.as_str(),
-                action: f.action.as_deref(),
-                block_type: f.block.as_ref().map(|b| b.type_name.as_str()),
-                label: f.block.as_ref().map(|b| b.label.as_str()),
-                field: f.field.as_deref(),
-                message: f.full_message(),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|_| String::from("{\"findings\": []}"))
 }
 
 /// The closing line of the human output: what was checked and how it went.

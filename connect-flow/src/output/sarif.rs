@@ -5,7 +5,7 @@
 //! designer's type and label).
 //!
 //! ```
-//! use connect_flow::{check, sarif::sarif, Flow, Manifests};
+//! use connect_flow::{check, output::sarif::sarif, Flow, Manifests};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "Say", "Actions": [
 //!   {"Identifier": "Say", "Type": "MessageParticipant",
@@ -25,6 +25,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
+use super::json::safe_for_terminal;
 use crate::findings::{Code, Finding};
 
 /// The SARIF version written.
@@ -58,7 +59,9 @@ pub fn sarif(findings: &[Finding]) -> String {
             "results": results,
         }],
     });
-    serde_json::to_string_pretty(&log).unwrap_or_else(|_| String::from("{}"))
+    serde_json::to_string_pretty(&log)
+        .map(safe_for_terminal)
+        .unwrap_or_else(|_| String::from("{}"))
 }
 
 fn rule(code: Code) -> Value {
@@ -108,8 +111,15 @@ fn result(finding: &Finding) -> Value {
         "message": {"text": text},
         "locations": [Value::Object(location)],
     });
+    let mut properties = Map::new();
     if let Some(field) = &finding.field {
-        result["properties"] = json!({"field": field});
+        properties.insert("field".into(), json!(field));
+    }
+    if let Some(resource) = &finding.resource {
+        properties.insert("resource".into(), json!(resource));
+    }
+    if !properties.is_empty() {
+        result["properties"] = Value::Object(properties);
     }
     result
 }
