@@ -66,6 +66,7 @@ pub fn check_model(model: &Model, manifests: &Manifests) -> Result<Vec<Finding>,
     // same finding twice, differing only in the note naming the block.
     findings.dedup_by(|later, earlier| {
         later.file == earlier.file
+            && later.resource == earlier.resource
             && later.action == earlier.action
             && later.sort_key() == earlier.sort_key()
             && later.suggestion == earlier.suggestion
@@ -297,6 +298,26 @@ mod tests {
             run_check(&actions, "pick", &[PROFILE]),
             [(Code::UnknownKey, "say".into(), "Text".into())]
         );
+    }
+
+    /// Two flows of one template share the file: each keeps its findings,
+    /// named by its resource.
+    #[test]
+    fn flows_of_one_file_are_told_apart_by_resource() {
+        let flow = |resource: &str| {
+            let mut flow = Flow::from_slice(
+                br#"{"Version": "2019-10-30", "StartAction": "say", "Actions": [
+                  {"Identifier": "say", "Type": "MessageParticipant",
+                   "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#,
+                "cdk.out/Stack.template.json",
+            )
+            .unwrap();
+            flow.resource = Some(resource.to_owned());
+            flow
+        };
+        let findings = check(&[flow("MainFlow"), flow("AfterHours")], &Manifests::new()).unwrap();
+        let resources: Vec<Option<&str>> = findings.iter().map(|f| f.resource.as_deref()).collect();
+        assert_eq!(resources, [Some("MainFlow"), Some("AfterHours")]);
     }
 
     #[test]

@@ -57,7 +57,11 @@ pub fn html(model: &Model, manifests: &Manifests, findings: &[Finding]) -> Strin
     let summary = Summary::of(findings, flows.len(), manifests.all().len());
     let unowned: Vec<&Finding> = findings
         .iter()
-        .filter(|f| !flows.iter().any(|flow| flow.path == f.file))
+        .filter(|f| {
+            !flows
+                .iter()
+                .any(|flow| flow.path == f.file && flow.resource == f.resource)
+        })
         .collect();
     let page = markup! {
         (DOCTYPE)
@@ -113,7 +117,11 @@ pub fn html(model: &Model, manifests: &Manifests, findings: &[Finding]) -> Strin
 }
 
 fn of_flow<'a>(findings: &'a [Finding], flow: &Flow) -> Vec<&'a Finding> {
-    findings.iter().filter(|f| f.file == flow.path).collect()
+    // A template holds several flows in one file: the resource tells them apart.
+    findings
+        .iter()
+        .filter(|f| f.file == flow.path && f.resource == flow.resource)
+        .collect()
 }
 
 /// Errors and warnings among `findings`.
