@@ -36,6 +36,22 @@ pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, Inpu
 ///
 /// # Errors
 /// As [`check`].
+///
+/// ```
+/// use connect_flow::{check_model, model::Model, Code, Flow, Manifests};
+///
+/// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "lookup", "Actions": [
+///   {"Identifier": "lookup", "Type": "InvokeLambdaFunction",
+///    "Parameters": {"LambdaFunctionARN": "", "InvocationTimeLimitSeconds": "8"},
+///    "Transitions": {"NextAction": "say", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "say"}]}},
+///   {"Identifier": "say", "Type": "MessageParticipant",
+///    "Parameters": {"Text": "$.External.name"}, "Transitions": {}}]}"#, "f.json").unwrap();
+/// let model = Model::new(vec![flow]);
+/// let findings = check_model(&model, &Manifests::new()).unwrap();
+/// let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+/// // The empty ARN is said once; the read after it blames no Lambda.
+/// assert_eq!(codes, [Code::UnknownFunction, Code::AfterLambdaError]);
+/// ```
 pub fn check_model(model: &Model, manifests: &Manifests) -> Result<Vec<Finding>, InputError> {
     let mut findings = Vec::new();
     let mut used = vec![false; manifests.all().len()];
