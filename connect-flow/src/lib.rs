@@ -58,7 +58,6 @@ pub mod designer;
 pub mod error;
 pub mod findings;
 pub mod flow;
-mod flow_reader;
 pub mod function;
 pub mod input;
 pub mod matching;

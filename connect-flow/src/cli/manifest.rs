@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::{read_flows, report_error, scaffold_exit_code, EXIT_OK};
 use crate::model::Model;
+use crate::output::json::safe_for_terminal;
 use crate::scaffold::{contracts, manifest, ScaffoldError};
 
 /// The arguments of `connect-flow manifest`.
@@ -50,8 +51,7 @@ fn implied(args: &ManifestArgs) -> Result<connect_types::manifest::Manifest, Sca
 /// flows imply for that function; exit codes as for `scaffold`.
 pub(super) fn run(args: &ManifestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
     match implied(args) {
-        Ok(manifest) => match serde_json::to_string_pretty(&manifest) {
-            // JSON escapes every control character in a string.
+        Ok(manifest) => match serde_json::to_string_pretty(&manifest).map(safe_for_terminal) {
             Ok(text) => {
                 let _ = writeln!(stdout, "{text}");
                 EXIT_OK

@@ -14,6 +14,18 @@ use crate::flow::{InvocationType, LambdaInvoke};
 use crate::matching::Match;
 use crate::model::FunctionRef;
 
+/// How to pair `arn` with a manifest, as the command line accepts it: a
+/// `--map` argument quoted for a POSIX shell, or, for a value holding `=`
+/// (which `--map` splits at), a `--map-file` entry.
+fn map_help(arn: &str) -> String {
+    if arn.contains('=') {
+        let key = serde_json::to_string(arn).unwrap_or_default();
+        format!("a --map-file entry {{{key}: \"MANIFEST.json\"}}")
+    } else {
+        format!("--map '{}=MANIFEST.json'", arn.replace('\'', "'\\''"))
+    }
+}
+
 const UNKNOWN_FUNCTION_HELP: &str =
     "choose the function in the block (its Function ARN), and export the flow again";
 const UNKNOWN_FUNCTION_NOTE: &str =
@@ -169,7 +181,8 @@ impl<'a> FlowChecker<'a> {
                 format!("no manifest for function `{name}`, invoked here"),
                 format!(
                     "pass its manifest with --manifest (its `function` or `handler` must be `{name}`), \
-                     or with --map '{arn}=MANIFEST.json'"
+                     or with {}",
+                    map_help(arn)
                 ),
             ),
             FunctionRef::Placeholder {
@@ -188,7 +201,7 @@ impl<'a> FlowChecker<'a> {
                             placeholder.name(),
                             paths.join(" and ")
                         ),
-                        format!("choose one with --map '{arn}=MANIFEST.json'"),
+                        format!("choose one with {}", map_help(arn)),
                     )
                 }
                 _ => (
@@ -197,14 +210,15 @@ impl<'a> FlowChecker<'a> {
                         placeholder.name()
                     ),
                     format!(
-                        "pass a manifest whose `function` is `{}`, or pair it with --map '{arn}=MANIFEST.json'",
-                        placeholder.name()
+                        "pass a manifest whose `function` is `{}`, or pair it with {}",
+                        placeholder.name(),
+                        map_help(arn)
                     ),
                 ),
             },
             FunctionRef::Runtime(arn) | FunctionRef::Other(arn) => (
                 format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
-                format!("a dynamic ARN is matched with --map '{arn}=MANIFEST.json'"),
+                format!("a dynamic ARN is matched with {}", map_help(arn)),
             ),
             // `unknown-function` reports it.
             FunctionRef::Missing => return,
@@ -292,6 +306,7 @@ fn literal_misfit(value: &Value, ty: ValueType) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::parse_map;
 
     #[test]
     fn literals() {
@@ -306,5 +321,32 @@ mod tests {
         assert!(literal_misfit(&json!({"a": 1}), ValueType::Object).is_none());
         assert!(literal_misfit(&json!("{\"a\": 1}"), ValueType::Map).is_none());
         assert!(literal_misfit(&json!("plain"), ValueType::Object).is_some());
+    }
+
+    /// What a POSIX shell passes for a word made of '...' and \' pieces.
+    fn unquote(word: &str) -> String {
+        word.split("'\\''")
+            .map(|piece| piece.trim_matches('\''))
+            .collect::<Vec<_>>()
+            .join("'")
+    }
+
+    #[test]
+    fn every_map_help_is_an_argument_the_cli_accepts() {
+        for arn in [
+            "${Balance.Arn}",
+            "it's",
+            "$.Attributes.fn",
+            "arn:aws:lambda:r:1:function:f",
+        ] {
+            let help = map_help(arn);
+            let word = help.strip_prefix("--map ").expect("a --map argument");
+            let (mapped, manifest) = parse_map(&unquote(word)).expect("the CLI accepts it");
+            assert_eq!(
+                (mapped.as_str(), manifest.to_str()),
+                (arn, Some("MANIFEST.json"))
+            );
+        }
+        assert!(map_help("a=b").starts_with("a --map-file entry {\"a=b\""));
     }
 }

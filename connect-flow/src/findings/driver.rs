@@ -36,6 +36,22 @@ pub fn check(flows: &[Flow], manifests: &Manifests) -> Result<Vec<Finding>, Inpu
 ///
 /// # Errors
 /// As [`check`].
+///
+/// ```
+/// use connect_flow::{check_model, model::Model, Code, Flow, Manifests};
+///
+/// let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "lookup", "Actions": [
+///   {"Identifier": "lookup", "Type": "InvokeLambdaFunction",
+///    "Parameters": {"LambdaFunctionARN": "", "InvocationTimeLimitSeconds": "8"},
+///    "Transitions": {"NextAction": "say", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "say"}]}},
+///   {"Identifier": "say", "Type": "MessageParticipant",
+///    "Parameters": {"Text": "$.External.name"}, "Transitions": {}}]}"#, "f.json").unwrap();
+/// let model = Model::new(vec![flow]);
+/// let findings = check_model(&model, &Manifests::new()).unwrap();
+/// let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+/// // The empty ARN is said once; the read after it blames no Lambda.
+/// assert_eq!(codes, [Code::UnknownFunction, Code::AfterLambdaError]);
+/// ```
 pub fn check_model(model: &Model, manifests: &Manifests) -> Result<Vec<Finding>, InputError> {
     let mut findings = Vec::new();
     let mut used = vec![false; manifests.all().len()];
@@ -66,6 +82,7 @@ pub fn check_model(model: &Model, manifests: &Manifests) -> Result<Vec<Finding>,
     // same finding twice, differing only in the note naming the block.
     findings.dedup_by(|later, earlier| {
         later.file == earlier.file
+            && later.resource == earlier.resource
             && later.action == earlier.action
             && later.sort_key() == earlier.sort_key()
             && later.suggestion == earlier.suggestion
@@ -297,6 +314,26 @@ mod tests {
             run_check(&actions, "pick", &[PROFILE]),
             [(Code::UnknownKey, "say".into(), "Text".into())]
         );
+    }
+
+    /// Two flows of one template share the file: each keeps its findings,
+    /// named by its resource.
+    #[test]
+    fn flows_of_one_file_are_told_apart_by_resource() {
+        let flow = |resource: &str| {
+            let mut flow = Flow::from_slice(
+                br#"{"Version": "2019-10-30", "StartAction": "say", "Actions": [
+                  {"Identifier": "say", "Type": "MessageParticipant",
+                   "Parameters": {"Text": "$.External.x"}, "Transitions": {}}]}"#,
+                "cdk.out/Stack.template.json",
+            )
+            .unwrap();
+            flow.resource = Some(resource.to_owned());
+            flow
+        };
+        let findings = check(&[flow("MainFlow"), flow("AfterHours")], &Manifests::new()).unwrap();
+        let resources: Vec<Option<&str>> = findings.iter().map(|f| f.resource.as_deref()).collect();
+        assert_eq!(resources, [Some("MainFlow"), Some("AfterHours")]);
     }
 
     #[test]

@@ -97,7 +97,11 @@ fn page(
     let unowned = errors_first(
         findings
             .iter()
-            .filter(|f| !flows.iter().any(|flow| flow.path == f.file))
+            .filter(|f| {
+                !flows
+                    .iter()
+                    .any(|flow| flow.path == f.file && flow.resource == f.resource)
+            })
             .collect(),
     );
     let targets = Targets::of(flows);
@@ -167,7 +171,13 @@ fn page(
 
 /// The findings on `flow`, errors first (see [`errors_first`]).
 fn of_flow<'a>(findings: &'a [Finding], flow: &Flow) -> Vec<&'a Finding> {
-    errors_first(findings.iter().filter(|f| f.file == flow.path).collect())
+    // A template holds several flows in one file: the resource tells them apart.
+    errors_first(
+        findings
+            .iter()
+            .filter(|f| f.file == flow.path && f.resource == flow.resource)
+            .collect(),
+    )
 }
 
 /// Errors before warnings, each in the checker's order: an error stops the
