@@ -14,7 +14,7 @@ use connect_names::function_name::is_function_name;
 use connect_names::suggest;
 
 use super::ast::Source;
-use crate::internals::attr::{string_lit, OptionSet, Slot};
+use crate::internals::attr::{string_lit, takes_string, OptionSet, Slot};
 use crate::internals::ctxt::Ctxt;
 
 /// The options of `#[connect_handler(...)]`.
@@ -105,10 +105,7 @@ fn string_value(name: &Ident, value: &Expr, example: &str, cx: &Ctxt) -> Option<
     match string_lit(value) {
         Some(lit) => Some(lit.clone()),
         None => {
-            cx.spanned(
-                value,
-                format!("`{name}` takes a string: write `{name} = \"{example}\"`"),
-            );
+            cx.push(takes_string(value, &name.to_string(), example));
             None
         }
     }
