@@ -1,6 +1,13 @@
 //! Parses `#[connect_handler(...)]`'s options and the argument attributes
 //! (`#[param]`, `#[attribute]`, `#[contact]`, `#[state]`) into typed values.
 //! Nothing after this module looks at attribute tokens again.
+//!
+//! The items are read with a small grammar of their own ([`Item`]) rather
+//! than `parse_nested_meta` as the derives' `#[connect(...)]` is
+//! (`internals::attr::parse_options`): `#[contact("Path")]` starts with a
+//! string, which is not a meta path. What a mistake is called is still the
+//! shared toolkit's: [`OptionSet::unknown`], [`Slot`]'s duplicate and
+//! [`takes_string`].
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
