@@ -37,14 +37,22 @@ impl OptionSet {
             Some(close) => format!("did you mean `{close}`? "),
             None => String::new(),
         };
-        let options = match self.forms {
-            [only] => format!("the only option here is `{only}`"),
-            _ => format!("the options here are {}", self.listed()),
-        };
         syn::Error::new(
             span,
-            format!("unknown option `{word}` in {}: {hint}{options}", self.attr),
+            format!(
+                "unknown option `{word}` in {}: {hint}{}",
+                self.attr,
+                self.here()
+            ),
         )
+    }
+
+    /// ``the options here are `a` and `b` `` (or ``the only option here is `a` ``).
+    pub(crate) fn here(&self) -> String {
+        match self.forms {
+            [only] => format!("the only option here is `{only}`"),
+            _ => format!("the options here are {}", self.listed()),
+        }
     }
 }
 
@@ -121,12 +129,13 @@ pub(crate) fn string_lit(expr: &Expr) -> Option<&LitStr> {
 pub(crate) fn parse_options(
     cx: &Ctxt,
     attr: &Attribute,
+    options: &OptionSet,
     mut option: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) {
     if let syn::Meta::Path(path) = &attr.meta {
         cx.spanned(
             path,
-            "`#[connect]` needs options, such as `#[connect(json)]` or `#[connect(rename = \"key\")]`",
+            format!("{} needs options: {}", options.attr, options.here()),
         );
         return;
     }

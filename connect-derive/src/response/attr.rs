@@ -62,7 +62,7 @@ impl Container {
         let mut crate_path: Option<(syn::Path, Span)> = None;
 
         for attr in connect_attrs(attrs) {
-            parse_options(cx, attr, |meta| {
+            parse_options(cx, attr, &CONTAINER_OPTIONS, |meta| {
                 let span = meta.path.span();
                 let word = path_word(meta);
                 match word.as_str() {
@@ -127,7 +127,7 @@ impl Field {
     pub fn from_ast(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut field = Field::default();
         for attr in connect_attrs(attrs) {
-            parse_options(cx, attr, |meta| {
+            parse_options(cx, attr, &FIELD_OPTIONS, |meta| {
                 let span = meta.path.span();
                 let word = path_word(meta);
                 match word.as_str() {

@@ -73,7 +73,7 @@ impl Container {
                     Ok(())
                 });
             } else if attr.path().is_ident("connect") {
-                parse_options(cx, attr, |meta| {
+                parse_options(cx, attr, &CONTAINER_OPTIONS, |meta| {
                     let word = path_word(meta);
                     match word.as_str() {
                         "crate" => {
