@@ -222,18 +222,20 @@ fn one_form(cx: &Ctxt, meta: &ParseNestedMeta, word: &str) -> syn::Result<Option
         }
         Ok(())
     })?;
-    match (serialize, deserialize) {
-        (Some(sent), Some(read)) if sent.value() == read.value() => Ok(Some(sent)),
-        _ => {
-            cx.at(
-                span,
-                format!(
-                    "serde would send one string and read another, but a flow compares both with one set of values: write one form for both, `{word} = \"...\"`"
-                ),
-            );
-            Ok(None)
-        }
-    }
+    let message = match (&serialize, &deserialize) {
+        (Some(sent), Some(read)) if sent.value() == read.value() => return Ok(serialize),
+        (Some(_), Some(_)) => "serde would send one string and read another",
+        (Some(_), None) => "serde would send this string but read the default one",
+        (None, Some(_)) => "serde would read this string but send the default one",
+        (None, None) => "serde would send and read the default string",
+    };
+    cx.at(
+        span,
+        format!(
+            "{message}; a flow compares what the Lambda sends and what it is passed with one set of values: write one form for both, `{word} = \"...\"`"
+        ),
+    );
+    Ok(None)
 }
 
 fn rename_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
