@@ -12,8 +12,8 @@
 //! cargo run -p connect-lambda-examples --bin caller_profile -- --manifest
 //! ```
 
-use connect_lambda::{connect_handler, ConnectResponse};
-use serde::Deserialize;
+use connect_lambda::{connect_handler, ConnectResponse, ConnectValue};
+use serde::{Deserialize, Serialize};
 
 /// The nested `hobbies` parameter.
 #[derive(Debug, Default, Deserialize)]
@@ -24,12 +24,38 @@ pub struct Hobbies {
     art: Vec<String>,
 }
 
+/// `$.External.Profile.AgeGroup`: one of three strings, which the manifest
+/// lists as its `values` so the checker can hold the flow's comparisons to
+/// them (serde's `rename_all` decides the strings, for the wire and the
+/// manifest alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ConnectValue)]
+#[serde(rename_all = "lowercase")]
+pub enum AgeGroup {
+    /// 0 to 12.
+    Child,
+    /// 13 to 17.
+    Teen,
+    /// 18 and over.
+    Adult,
+}
+
+impl AgeGroup {
+    /// The group of an age in years.
+    pub fn of(age: u32) -> AgeGroup {
+        match age {
+            0..=12 => AgeGroup::Child,
+            13..=17 => AgeGroup::Teen,
+            _ => AgeGroup::Adult,
+        }
+    }
+}
+
 /// `$.External.Profile.*`
 #[derive(Debug, PartialEq, ConnectResponse)]
 #[connect(json, rename_all = "PascalCase")]
 pub struct Profile {
     display_name: String,
-    age_group: String,
+    age_group: AgeGroup,
     in_school: bool,
 }
 
@@ -53,15 +79,10 @@ pub async fn caller_profile(
     #[param] hobbies: Option<Hobbies>,
 ) -> Result<CallerProfile, connect_lambda::Error> {
     let hobbies = hobbies.unwrap_or_default();
-    let age_group = match age {
-        0..=12 => "child",
-        13..=17 => "teen",
-        _ => "adult",
-    };
     Ok(CallerProfile {
         profile: Profile {
             display_name: name,
-            age_group: age_group.to_owned(),
+            age_group: AgeGroup::of(age),
             in_school: in_school.unwrap_or(false),
         },
         hobby_count: u32::try_from(hobbies.books.len() + hobbies.art.len())?,

@@ -11,7 +11,8 @@
 //! ```
 
 use connect_lambda::event::Channel;
-use connect_lambda::{connect_handler, ConnectResponse};
+use connect_lambda::{connect_handler, ConnectResponse, ConnectValue};
+use serde::Serialize;
 
 /// What a deployed Lambda would build once at cold start (an SDK client, a
 /// cache): here, the greetings per language.
@@ -48,6 +49,19 @@ impl Default for Greetings {
     }
 }
 
+/// Where the flow goes next: `$.External.nextStep`, which the flow's
+/// "Check contact attributes" block compares with `greet` and `menu`. The
+/// manifest lists the two, so a condition on `Menu` or `main-menu` is
+/// caught before deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ConnectValue)]
+#[serde(rename_all = "camelCase")]
+pub enum NextStep {
+    /// Play the greeting first.
+    Greet,
+    /// Straight to the menu: the greeting was played.
+    Menu,
+}
+
 /// Read by the flow as `$.External.nextStep`, and the optional
 /// `$.External.greeting` (absent once the greeting was played) and
 /// `$.External.vipNote`.
@@ -55,7 +69,7 @@ impl Default for Greetings {
 #[connect(rename_all = "camelCase")]
 pub struct Route {
     greeting: Option<String>,
-    next_step: String,
+    next_step: NextStep,
     vip_note: Option<String>,
 }
 
@@ -72,7 +86,11 @@ pub async fn greeting_router(
     let greeted = greeted.unwrap_or(false);
     Route {
         greeting: (!greeted).then(|| greetings.greeting(&language, &channel)),
-        next_step: if greeted { "menu" } else { "greet" }.to_owned(),
+        next_step: if greeted {
+            NextStep::Menu
+        } else {
+            NextStep::Greet
+        },
         vip_note: vip.filter(|vip| *vip).map(|_| "Priority queue".to_owned()),
     }
 }

@@ -144,6 +144,10 @@ pub use connect_derive::connect_handler;
 pub use connect_derive::ConnectResponse;
 pub use connect_types::response::{self, ConnectResponse};
 
+#[doc = include_str!("docs/connect_value.md")]
+pub use connect_derive::ConnectValue;
+pub use connect_types::value::ConnectValue;
+
 /// What the macros expand to. Not a public API: names here change without
 /// notice.
 #[doc(hidden)]

@@ -135,7 +135,16 @@ impl Json {
             self.key("required");
             self.boolean(required);
         }
+        self.values(input.values.as_deref());
         self.close(b'}');
+    }
+
+    /// `"values": [...]`, when there are any.
+    fn values(&mut self, values: Option<&[String]>) {
+        if let Some(values) = values {
+            self.key("values");
+            self.array(values, |json, value| json.string(value));
+        }
     }
 
     fn contact_data_path(&mut self, path: &ContactDataPath) {
@@ -165,6 +174,7 @@ impl Json {
             self.key("truncated");
             self.boolean(true);
         }
+        self.values(external.values.as_deref());
         self.close(b'}');
     }
 }
@@ -187,6 +197,7 @@ mod tests {
             key: key.to_owned(),
             ty,
             required,
+            values: None,
         }
     }
 
@@ -251,6 +262,9 @@ mod tests {
                 .collect(),
             ..empty("my_handler")
         };
+        same_as_serde_json(&manifest);
+        manifest.parameters[0].values = Some(vec!["a".to_owned(), "b\"".to_owned()]);
+        manifest.external[0].values = Some(vec!["true".to_owned(), "false".to_owned()]);
         same_as_serde_json(&manifest);
         manifest.attributes.clear();
         manifest.response_validation = ResponseValidation::StringMap;

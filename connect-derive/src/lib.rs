@@ -4,6 +4,7 @@
 mod handler;
 mod internals;
 mod response;
+mod value;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -15,6 +16,16 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_connect_response(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     response::derive(&input).into()
+}
+
+/// Derives `ConnectValue` for a fieldless enum: its variants' serde strings
+/// are the closed set of values a key can hold.
+///
+/// Documented on the re-export, `connect_lambda::ConnectValue`.
+#[proc_macro_derive(ConnectValue, attributes(connect, serde))]
+pub fn derive_connect_value(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    value::derive(&input).into()
 }
 
 /// `#[connect_handler]`: turns a plain function into an Amazon Connect

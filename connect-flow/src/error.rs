@@ -83,7 +83,7 @@ pub enum InputError {
     },
     /// A manifest of another `manifestVersion`.
     #[error(
-        "{}: unsupported manifestVersion {found}: this checker reads manifestVersion {expected}",
+        "{}: unsupported manifestVersion {found}: this checker reads manifestVersion 1 to {expected}",
         path.display()
     )]
     ManifestVersion {
@@ -91,7 +91,7 @@ pub enum InputError {
         path: PathBuf,
         /// The version the file declares.
         found: u64,
-        /// The version this checker reads.
+        /// The newest version this checker reads (it reads every one from 1).
         expected: u32,
     },
     /// Two manifests match the same function name.

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use connect_types::error::value_kind;
-use connect_types::manifest::{Manifest, MANIFEST_VERSION};
+use connect_types::manifest::{Manifest, MANIFEST_VERSION, READ_VERSIONS};
 use serde_json::Value;
 
 use crate::designer::BlockName;
@@ -73,9 +73,9 @@ impl LoadedManifest {
     ///     "responseValidation": "STRING_MAP", "external": []}"#, "balance.json").unwrap();
     /// assert_eq!(m.match_name(), "balance");
     ///
-    /// let err = LoadedManifest::from_slice(br#"{"manifestVersion": 2}"#, "v2.json").unwrap_err();
+    /// let err = LoadedManifest::from_slice(br#"{"manifestVersion": 3}"#, "v3.json").unwrap_err();
     /// assert_eq!(err.to_string(),
-    ///     "v2.json: unsupported manifestVersion 2: this checker reads manifestVersion 1");
+    ///     "v3.json: unsupported manifestVersion 3: this checker reads manifestVersion 1 to 2");
     /// ```
     pub fn from_slice(bytes: &[u8], path: impl AsRef<Path>) -> Result<LoadedManifest, InputError> {
         let path = path.as_ref();
@@ -93,7 +93,7 @@ impl LoadedManifest {
         match root.get("manifestVersion") {
             None => return Err(malformed("manifestVersion is missing".into())),
             Some(Value::Number(n)) => match n.as_u64() {
-                Some(v) if v == u64::from(MANIFEST_VERSION) => {}
+                Some(v) if u32::try_from(v).is_ok_and(|v| READ_VERSIONS.contains(&v)) => {}
                 Some(found) => {
                     return Err(InputError::ManifestVersion {
                         path: path.to_owned(),

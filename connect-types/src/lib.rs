@@ -11,7 +11,9 @@ pub mod event;
 pub mod extract;
 mod json_string;
 pub mod manifest;
+mod manifest_type;
 pub mod response;
+pub mod value;
 
 pub use event::{
     Channel, ContactData, ContactFlowDetails, ContactFlowEvent, ContactFlowEventBuilder, Endpoint,

@@ -28,8 +28,39 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The manifest format version this crate writes and reads.
-pub const MANIFEST_VERSION: u32 = 1;
+/// The newest manifest format version: the one this crate writes when a
+/// manifest needs it, and the highest it reads.
+///
+/// The format's rule: a version adds what an older reader would refuse
+/// (every level refuses unknown fields), and a reader accepts every version
+/// up to its own ([`READ_VERSIONS`]). A writer writes the lowest version
+/// that holds what it says ([`Manifest::lowest_version`]), so a manifest
+/// that uses nothing new still reads with an older checker.
+///
+/// - Version 1: keys, types, `required`, `referenceable`, `truncated`.
+/// - Version 2 adds `values` (the closed set of strings a key can hold) to
+///   parameters, attributes and external keys. A version 1 manifest reads
+///   as a version 2 one without values.
+pub const MANIFEST_VERSION: u32 = 2;
+
+/// The manifest versions this crate reads: 1 to [`MANIFEST_VERSION`].
+///
+/// ```
+/// use connect_types::manifest::READ_VERSIONS;
+///
+/// assert!(READ_VERSIONS.contains(&1) && READ_VERSIONS.contains(&2));
+/// assert!(!READ_VERSIONS.contains(&3));
+/// ```
+pub const READ_VERSIONS: std::ops::RangeInclusive<u32> = 1..=MANIFEST_VERSION;
+
+pub use crate::manifest_type::ManifestType;
+
+/// What the macros expand to when they ask a type for its manifest type.
+/// Not a public API: names here change without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::manifest_type::{TypeInfo, TypeProbe, ViaAnyType, ViaManifestType};
+}
 
 /// The JSON Schema (draft 2020-12) of the manifest, version
 /// [`MANIFEST_VERSION`]: the text of `connect-types/schema/manifest.schema.json`.
@@ -39,7 +70,7 @@ pub const MANIFEST_VERSION: u32 = 1;
 /// checker should still check flows against. It states what [`Manifest`]
 /// reads and a little more:
 ///
-/// - `manifestVersion` (the constant `1`), `handler` (non-empty) and
+/// - `manifestVersion` (`1`, or `2` when an entry lists `values`), `handler` (non-empty) and
 ///   `responseValidation` (`STRING_MAP` or `JSON`) are required; `function`
 ///   is a Lambda function name (1 to 64 of `[A-Za-z0-9_-]`); `parameters`,
 ///   `attributes`, `contactData` and `external` may be left out (none).
@@ -56,6 +87,9 @@ pub const MANIFEST_VERSION: u32 = 1;
 ///   tests check it).
 /// - `type` is one of `string`, `number`, `boolean`, `object`, `array`,
 ///   `map`, `any`.
+/// - `values` (version 2), on a parameter, an attribute or an external key
+///   of type `string`: the closed set of strings it can hold, at least one,
+///   no repeats. A version 1 manifest has none.
 /// - Unknown fields are errors everywhere: a misspelt `requierd` would
 ///   otherwise be dropped without a word. [`Manifest`] refuses them too.
 /// - Absent options are omitted, never `null` (the Rust reader happens to
@@ -204,6 +238,49 @@ pub struct Manifest {
     pub external: Vec<ExternalKey>,
 }
 
+impl Manifest {
+    /// The lowest format version that holds this manifest: 2 when an entry
+    /// lists `values`, else 1. What the macros write, so that a handler
+    /// without closed sets keeps a manifest older checkers read.
+    ///
+    /// ```
+    /// use connect_types::manifest::{ExternalKey, Manifest, ResponseValidation, ValueType};
+    ///
+    /// let mut next = ExternalKey::new("next", ValueType::String, true);
+    /// let mut manifest = Manifest {
+    ///     manifest_version: 0,
+    ///     handler: "route".into(),
+    ///     function: None,
+    ///     response_validation: ResponseValidation::StringMap,
+    ///     parameters: vec![],
+    ///     attributes: vec![],
+    ///     contact_data: vec![],
+    ///     external: vec![next.clone()],
+    /// };
+    /// assert_eq!(manifest.lowest_version(), 1);
+    /// next.values = Some(vec!["none".into(), "speak".into()]);
+    /// manifest.external = vec![next];
+    /// assert_eq!(manifest.lowest_version(), 2);
+    /// ```
+    pub fn lowest_version(&self) -> u32 {
+        let inputs = self.parameters.iter().chain(&self.attributes);
+        if inputs.clone().any(|input| input.values.is_some())
+            || self.external.iter().any(|key| key.values.is_some())
+        {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// `self` with [`manifest_version`](Self::manifest_version) set to
+    /// [`lowest_version`](Self::lowest_version): what the macros return.
+    pub fn with_lowest_version(mut self) -> Self {
+        self.manifest_version = self.lowest_version();
+        self
+    }
+}
+
 /// A parameter or attribute the handler reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,6 +294,11 @@ pub struct InputKey {
     /// Whether the invocation fails without it; absent for `*`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
+    /// Every value the handler accepts, when that is a closed set (a
+    /// `ConnectValue` enum, in its string forms); absent when any value
+    /// of `type` is accepted. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
 }
 
 /// A contact data field the handler reads, in Connect's names.
@@ -251,6 +333,12 @@ pub struct ExternalKey {
     /// `true` where a recursive type was cut: its keys repeat above.
     #[serde(default, skip_serializing_if = "is_false")]
     pub truncated: bool,
+    /// Every value the key can hold, when that is a closed set (a
+    /// `ConnectValue` enum, or `true` and `false` for a
+    /// `#[connect(display)]` bool); absent when any value of `type` can
+    /// occur. Connect compares them case-sensitively. Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -269,6 +357,7 @@ impl ExternalKey {
             ty,
             required,
             truncated: false,
+            values: None,
         }
     }
 }

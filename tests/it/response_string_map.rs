@@ -67,6 +67,7 @@ fn the_tutorial_key_list() {
             required: true,
             referenceable: true,
             truncated: false,
+            values: None,
         }
     );
     assert_eq!(

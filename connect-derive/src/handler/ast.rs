@@ -107,39 +107,15 @@ pub(crate) struct State {
     pub ty: Option<Type>,
 }
 
-/// The type of a value read from the event.
+/// The type of a value read from the event. Its manifest type is not
+/// decided here: the generated code asks the type itself
+/// (`ManifestType`, through an autoref probe), as the response derive does,
+/// so the two macros cannot disagree.
 pub(crate) struct Value {
     /// `Option<T>` (written as such): `None` when the key is absent or null.
     pub optional: bool,
     /// The type extracted: `T` of `Option<T>`, or the argument's type.
     pub ty: Type,
-    /// The manifest's type for it (a `ValueType` variant).
-    pub json: JsonType,
-}
-
-/// The manifest's `type` of a value, decided from the Rust type's syntax.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum JsonType {
-    String,
-    Number,
-    Boolean,
-    Array,
-    Map,
-    Any,
-}
-
-impl JsonType {
-    /// The `ValueType` variant's name.
-    pub(crate) fn variant(self) -> &'static str {
-        match self {
-            JsonType::String => "String",
-            JsonType::Number => "Number",
-            JsonType::Boolean => "Boolean",
-            JsonType::Array => "Array",
-            JsonType::Map => "Map",
-            JsonType::Any => "Any",
-        }
-    }
 }
 
 /// What the function returns.
@@ -326,51 +302,11 @@ fn value_of(ty: &Type) -> Value {
         Some(inner) => Value {
             optional: true,
             ty: inner.clone(),
-            json: json_type(inner),
         },
         None => Value {
             optional: false,
             ty: ty.clone(),
-            json: json_type(ty),
         },
-    }
-}
-
-/// The manifest's type of a Rust type, from its syntax: strings, numbers,
-/// `bool`, sequences and maps by their usual names; anything else (an enum,
-/// a struct, `serde_json::Value`) is `any`.
-pub(crate) fn json_type(ty: &Type) -> JsonType {
-    match ty {
-        Type::Reference(reference) => json_type(&reference.elem),
-        Type::Slice(_) | Type::Array(_) => JsonType::Array,
-        Type::Group(group) => json_type(&group.elem),
-        Type::Paren(paren) => json_type(&paren.elem),
-        Type::Path(_) => {
-            let Some(segment) = last_segment(ty) else {
-                return JsonType::Any;
-            };
-            let args = type_args(segment);
-            match segment.ident.to_string().as_str() {
-                "String" | "str" | "char" => JsonType::String,
-                "bool" => JsonType::Boolean,
-                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
-                | "i128" | "isize" | "f32" | "f64" | "NonZeroU8" | "NonZeroU16" | "NonZeroU32"
-                | "NonZeroU64" | "NonZeroU128" | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16"
-                | "NonZeroI32" | "NonZeroI64" | "NonZeroI128" | "NonZeroIsize" | "Number" => {
-                    JsonType::Number
-                }
-                "Vec" | "VecDeque" | "LinkedList" | "HashSet" | "BTreeSet" | "BinaryHeap"
-                | "IndexSet" | "SmallVec" => JsonType::Array,
-                "HashMap" | "BTreeMap" | "IndexMap" | "Map" => JsonType::Map,
-                // Wrappers that serialise as what they hold.
-                "Box" | "Arc" | "Rc" | "Cow" => match args.last() {
-                    Some(inner) => json_type(inner),
-                    None => JsonType::Any,
-                },
-                _ => JsonType::Any,
-            }
-        }
-        _ => JsonType::Any,
     }
 }
 
@@ -416,32 +352,4 @@ fn output_of(output: &ReturnType, name: &syn::Ident, cx: &Ctxt) -> Output {
         }
     }
     Output::Response(ty.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ty(text: &str) -> Type {
-        syn::parse_str(text).unwrap()
-    }
-
-    #[test]
-    fn json_types_follow_the_rust_type() {
-        assert_eq!(json_type(&ty("String")), JsonType::String);
-        assert_eq!(json_type(&ty("&str")), JsonType::String);
-        assert_eq!(
-            json_type(&ty("std::borrow::Cow<'_, str>")),
-            JsonType::String
-        );
-        assert_eq!(json_type(&ty("u32")), JsonType::Number);
-        assert_eq!(json_type(&ty("f64")), JsonType::Number);
-        assert_eq!(json_type(&ty("bool")), JsonType::Boolean);
-        assert_eq!(json_type(&ty("Vec<String>")), JsonType::Array);
-        assert_eq!(json_type(&ty("[u8; 4]")), JsonType::Array);
-        assert_eq!(json_type(&ty("HashMap<String, u32>")), JsonType::Map);
-        assert_eq!(json_type(&ty("serde_json::Value")), JsonType::Any);
-        assert_eq!(json_type(&ty("Hobbies")), JsonType::Any);
-        assert_eq!(json_type(&ty("Box<u8>")), JsonType::Number);
-    }
 }

@@ -1,6 +1,13 @@
 //! Parses `#[connect_handler(...)]`'s options and the argument attributes
 //! (`#[param]`, `#[attribute]`, `#[contact]`, `#[state]`) into typed values.
 //! Nothing after this module looks at attribute tokens again.
+//!
+//! The items are read with a small grammar of their own ([`Item`]) rather
+//! than `parse_nested_meta` as the derives' `#[connect(...)]` is
+//! (`internals::attr::parse_options`): `#[contact("Path")]` starts with a
+//! string, which is not a meta path. What a mistake is called is still the
+//! shared toolkit's: [`OptionSet::unknown`], [`Slot`]'s duplicate and
+//! [`takes_string`].
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -14,7 +21,7 @@ use connect_names::function_name::is_function_name;
 use connect_names::suggest;
 
 use super::ast::Source;
-use crate::internals::attr::{string_lit, OptionSet, Slot};
+use crate::internals::attr::{string_lit, takes_string, OptionSet, Slot};
 use crate::internals::ctxt::Ctxt;
 
 /// The options of `#[connect_handler(...)]`.
@@ -105,10 +112,7 @@ fn string_value(name: &Ident, value: &Expr, example: &str, cx: &Ctxt) -> Option<
     match string_lit(value) {
         Some(lit) => Some(lit.clone()),
         None => {
-            cx.spanned(
-                value,
-                format!("`{name}` takes a string: write `{name} = \"{example}\"`"),
-            );
+            cx.push(takes_string(value, &name.to_string(), example));
             None
         }
     }

@@ -307,6 +307,7 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
         key: ::std::string::String::from("*"),
         ty: ::core::option::Option::None,
         required: ::core::option::Option::None,
+        values: ::core::option::Option::None,
     });
     let mut parameters = Vec::new();
     let mut attributes = Vec::new();
@@ -334,12 +335,20 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
             }
             Kind::Input(input) => {
                 let key = string(&input.key);
-                let variant = format_ident!("{}", input.value.json.variant());
+                let ty = &input.value.ty;
                 let required = !input.value.optional;
-                let entry = quote!(#m::InputKey {
-                    key: #key,
-                    ty: ::core::option::Option::Some(#m::ValueType::#variant),
-                    required: ::core::option::Option::Some(#required),
+                // The type's own `ManifestType` (`any` without one): the
+                // one table both macros read.
+                let entry = quote!({
+                    // The autoref picks the impl; clippy would drop it.
+                    #[allow(clippy::needless_borrow)]
+                    let __type = (&&#m::__private::TypeProbe::<#ty>::new()).manifest_type();
+                    #m::InputKey {
+                        key: #key,
+                        ty: ::core::option::Option::Some(__type.ty),
+                        required: ::core::option::Option::Some(#required),
+                        values: __type.values(),
+                    }
                 });
                 if input.source == Source::Parameter {
                     parameters.push(entry);
@@ -381,6 +390,8 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
         ),
     };
     quote! {
+        #[allow(unused_imports)]
+        use #m::__private::{ViaAnyType as _, ViaManifestType as _};
         #m::Manifest {
             manifest_version: #m::MANIFEST_VERSION,
             handler: #handler_name,
@@ -391,6 +402,7 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
             contact_data: ::std::vec![#(#contact),*],
             external: #external,
         }
+        .with_lowest_version()
     }
 }
 

@@ -4,7 +4,8 @@
 
 use connect_names::suggest;
 use proc_macro2::Span;
-use syn::{Expr, ExprLit, Lit, LitStr};
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Token};
 
 use super::ctxt::Ctxt;
 
@@ -36,14 +37,22 @@ impl OptionSet {
             Some(close) => format!("did you mean `{close}`? "),
             None => String::new(),
         };
-        let options = match self.forms {
-            [only] => format!("the only option here is `{only}`"),
-            _ => format!("the options here are {}", self.listed()),
-        };
         syn::Error::new(
             span,
-            format!("unknown option `{word}` in {}: {hint}{options}", self.attr),
+            format!(
+                "unknown option `{word}` in {}: {hint}{}",
+                self.attr,
+                self.here()
+            ),
         )
+    }
+
+    /// ``the options here are `a` and `b` `` (or ``the only option here is `a` ``).
+    pub(crate) fn here(&self) -> String {
+        match self.forms {
+            [only] => format!("the only option here is `{only}`"),
+            _ => format!("the options here are {}", self.listed()),
+        }
     }
 }
 
@@ -80,6 +89,15 @@ impl<T> Slot<T> {
     }
 }
 
+/// The one message for an option that takes a string and was given
+/// something else (or nothing), on `tokens`: ``a` takes a string: write `a = "..."``.
+pub(crate) fn takes_string(tokens: impl quote::ToTokens, word: &str, example: &str) -> syn::Error {
+    syn::Error::new_spanned(
+        tokens,
+        format!("`{word}` takes a string: write `{word} = \"{example}\"`"),
+    )
+}
+
 /// The one message for an option given twice, at the second.
 pub(crate) fn duplicate(span: Span, word: &str) -> syn::Error {
     syn::Error::new(span, format!("`{word}` is given twice: keep one"))
@@ -103,6 +121,76 @@ pub(crate) fn string_lit(expr: &Expr) -> Option<&LitStr> {
         }) => Some(lit),
         _ => None,
     }
+}
+
+/// Runs `option` on every option of `#[connect(...)]`, recording its errors
+/// and carrying on with the next option after a bad one (the derives'
+/// attribute; `#[connect_handler]` takes its options as arguments).
+pub(crate) fn parse_options(
+    cx: &Ctxt,
+    attr: &Attribute,
+    options: &OptionSet,
+    mut option: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
+) {
+    if let syn::Meta::Path(path) = &attr.meta {
+        cx.spanned(
+            path,
+            format!("{} needs options: {}", options.attr, options.here()),
+        );
+        return;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        if let Err(error) = option(&meta) {
+            cx.push(error);
+            skip_value(&meta);
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.push(error);
+    }
+}
+
+/// Consumes what follows a bad option (`= value` or `(...)`), so the next
+/// option still parses.
+pub(crate) fn skip_value(meta: &ParseNestedMeta) {
+    if meta.input.peek(Token![=]) {
+        let _ = meta.value().and_then(|value| value.parse::<syn::Expr>());
+    } else if meta.input.peek(syn::token::Paren) {
+        let _ = meta.parse_nested_meta(|inner| {
+            skip_value(&inner);
+            Ok(())
+        });
+    }
+}
+
+pub(crate) fn path_word(meta: &ParseNestedMeta) -> String {
+    match meta.path.get_ident() {
+        Some(ident) => ident.to_string(),
+        None => {
+            let path = &meta.path;
+            quote::quote!(#path).to_string().replace(' ', "")
+        }
+    }
+}
+
+pub(crate) fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
+    if !meta.input.peek(Token![=]) {
+        return Err(takes_string(&meta.path, word, "..."));
+    }
+    let expr: syn::Expr = meta.value()?.parse()?;
+    match string_lit(&expr) {
+        Some(lit) => Ok(lit.clone()),
+        None => Err(takes_string(&expr, word, "...")),
+    }
+}
+
+pub(crate) fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, word: &str) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        cx.push(meta.error(format!("`{word}` takes no value: write `{word}` alone")));
+        skip_value(meta);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

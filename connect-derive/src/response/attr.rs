@@ -3,12 +3,12 @@
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::{Attribute, LitStr, Token};
+use syn::{Attribute, LitStr};
 
-use connect_names::suggest;
-
-use super::case::RenameRule;
-use crate::internals::attr::{duplicate, string_lit, OptionSet};
+use crate::internals::attr::{
+    duplicate, no_value, parse_options, path_word, string_value, OptionSet,
+};
+use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Ctxt;
 
 const CONTAINER_OPTIONS: OptionSet = OptionSet {
@@ -62,7 +62,7 @@ impl Container {
         let mut crate_path: Option<(syn::Path, Span)> = None;
 
         for attr in connect_attrs(attrs) {
-            parse_options(cx, attr, |meta| {
+            parse_options(cx, attr, &CONTAINER_OPTIONS, |meta| {
                 let span = meta.path.span();
                 let word = path_word(meta);
                 match word.as_str() {
@@ -88,17 +88,7 @@ impl Container {
                         let lit = string_value(meta, &word)?;
                         match RenameRule::from_name(&lit.value()) {
                             Some(rule) => set_once(cx, &mut rename_all, (rule, span), &word),
-                            None => cx.spanned(
-                                &lit,
-                                format!(
-                                    "unknown case `{}` for `rename_all`{}; the cases are {}",
-                                    lit.value(),
-                                    suggest::did_you_mean(&lit.value(), RenameRule::all_names())
-                                        .map(|case| format!(" (did you mean `{case}`?)"))
-                                        .unwrap_or_default(),
-                                    RenameRule::names()
-                                ),
-                            ),
+                            None => cx.spanned(&lit, RenameRule::unknown_message(&lit.value())),
                         }
                         Ok(())
                     }
@@ -137,7 +127,7 @@ impl Field {
     pub fn from_ast(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut field = Field::default();
         for attr in connect_attrs(attrs) {
-            parse_options(cx, attr, |meta| {
+            parse_options(cx, attr, &FIELD_OPTIONS, |meta| {
                 let span = meta.path.span();
                 let word = path_word(meta);
                 match word.as_str() {
@@ -168,77 +158,6 @@ impl Field {
 
 fn connect_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
     attrs.iter().filter(|attr| attr.path().is_ident("connect"))
-}
-
-/// Runs `option` on every option of `#[connect(...)]`, recording its errors
-/// and carrying on with the next option after a bad one.
-fn parse_options(
-    cx: &Ctxt,
-    attr: &Attribute,
-    mut option: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
-) {
-    if let syn::Meta::Path(path) = &attr.meta {
-        cx.spanned(
-            path,
-            "`#[connect]` needs options, such as `#[connect(json)]` or `#[connect(rename = \"key\")]`",
-        );
-        return;
-    }
-    let result = attr.parse_nested_meta(|meta| {
-        if let Err(error) = option(&meta) {
-            cx.push(error);
-            skip_value(&meta);
-        }
-        Ok(())
-    });
-    if let Err(error) = result {
-        cx.push(error);
-    }
-}
-
-/// Consumes what follows a bad option (`= value` or `(...)`), so the next
-/// option still parses.
-fn skip_value(meta: &ParseNestedMeta) {
-    if meta.input.peek(Token![=]) {
-        let _ = meta.value().and_then(|value| value.parse::<syn::Expr>());
-    } else if meta.input.peek(syn::token::Paren) {
-        let _ = meta.parse_nested_meta(|inner| {
-            skip_value(&inner);
-            Ok(())
-        });
-    }
-}
-
-fn path_word(meta: &ParseNestedMeta) -> String {
-    match meta.path.get_ident() {
-        Some(ident) => ident.to_string(),
-        None => {
-            let path = &meta.path;
-            quote::quote!(#path).to_string().replace(' ', "")
-        }
-    }
-}
-
-fn string_value(meta: &ParseNestedMeta, word: &str) -> syn::Result<LitStr> {
-    if !meta.input.peek(Token![=]) {
-        return Err(meta.error(format!("`{word}` takes a string: `{word} = \"...\"`")));
-    }
-    let expr: syn::Expr = meta.value()?.parse()?;
-    match string_lit(&expr) {
-        Some(lit) => Ok(lit.clone()),
-        None => Err(syn::Error::new_spanned(
-            expr,
-            format!("`{word}` takes a string in quotes: `{word} = \"...\"`"),
-        )),
-    }
-}
-
-fn no_value(cx: &Ctxt, meta: &ParseNestedMeta, word: &str) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-        cx.push(meta.error(format!("`{word}` takes no value: write `{word}` alone")));
-        skip_value(meta);
-    }
-    Ok(())
 }
 
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Flag, word: &str) -> syn::Result<()> {

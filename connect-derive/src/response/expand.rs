@@ -57,8 +57,8 @@ pub fn impls(cont: &Container) -> TokenStream {
         )]
         const _: () = {
             use #private::{
-                ViaDescribeValue as _, ViaOption as _, ViaPlain as _, ViaSerde as _,
-                ViaWriteJson as _,
+                ViaAnyType as _, ViaDescribeValue as _, ViaManifestType as _, ViaOption as _,
+                ViaPlain as _, ViaSerde as _, ViaWriteJson as _,
             };
 
             #[automatically_derived]
@@ -437,10 +437,18 @@ fn collect_key(cont: &Container, field: &Field, private: &TokenStream) -> TokenS
     if field.attrs.flatten.is_some() {
         return quote!(__keys.dynamic(););
     }
+    // A string's closed set, when its type has one (`ManifestType`): the
+    // text of a displayed `bool`, the values of a `ConnectValue` enum.
+    let type_info = quote!((&&#private::TypeProbe::<#ty>::new()).manifest_type());
     if field.attrs.display.is_some() {
         let required = field.option_inner.is_none();
         return quote! {
-            __keys.leaf(#key, #private::ValueType::String, #required);
+            __keys.leaf_with_values(
+                #key,
+                #private::ValueType::String,
+                #type_info.display_values(),
+                #required,
+            );
         };
     }
     let validation = match field.attrs.nested {
@@ -449,9 +457,10 @@ fn collect_key(cont: &Container, field: &Field, private: &TokenStream) -> TokenS
     };
     match validation {
         Validation::StringMap => quote! {
-            __keys.leaf(
+            __keys.leaf_with_values(
                 #key,
                 #private::ValueType::String,
+                #type_info.values(),
                 !(&&#private::Probe::<#ty>::new()).is_optional(),
             );
         },

@@ -3,7 +3,6 @@
 
 mod ast;
 mod attr;
-mod case;
 mod check;
 mod expand;
 

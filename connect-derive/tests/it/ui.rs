@@ -6,6 +6,8 @@
 //! tests/ui/handler/pass/   #[connect_handler] arguments and returns that compile
 //! tests/ui/response/fail/  #[derive(ConnectResponse)] mistakes
 //! tests/ui/response/pass/  #[derive(ConnectResponse)] shapes that compile
+//! tests/ui/value/fail/     #[derive(ConnectValue)] mistakes
+//! tests/ui/value/pass/     #[derive(ConnectValue)] enums and their uses
 //! ```
 //!
 //! They live in connect-derive, not in the facade, because trybuild builds
@@ -19,11 +21,13 @@ use std::path::{Path, PathBuf};
 
 /// The folders the cases live in; anything else under `tests/ui/` is
 /// `support/`, included by the cases.
-const LAYOUT: [&str; 4] = [
+const LAYOUT: [&str; 6] = [
     "tests/ui/handler/fail",
     "tests/ui/handler/pass",
     "tests/ui/response/fail",
     "tests/ui/response/pass",
+    "tests/ui/value/fail",
+    "tests/ui/value/pass",
 ];
 
 #[test]
@@ -33,6 +37,14 @@ fn ui() {
     cases.pass("tests/ui/handler/pass/*.rs");
     cases.compile_fail("tests/ui/response/fail/*.rs");
     cases.pass("tests/ui/response/pass/*.rs");
+}
+
+/// `#[derive(ConnectValue)]`'s cases, runnable alone (`-- ui_value`).
+#[test]
+fn ui_value() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("tests/ui/value/fail/*.rs");
+    cases.pass("tests/ui/value/pass/*.rs");
 }
 
 /// A case placed beside the layout would never run: trybuild only sees the
@@ -62,7 +74,7 @@ fn every_case_is_in_a_fail_or_pass_folder() {
     assert_eq!(
         stray,
         Vec::<PathBuf>::new(),
-        "move each case into tests/ui/{{handler,response}}/{{fail,pass}}/ \
+        "move each case into tests/ui/{{handler,response,value}}/{{fail,pass}}/ \
          (with `include!(\"../support/echo.rs\")` for the handler cases), \
          then run TRYBUILD=overwrite cargo test -p connect-derive --test it ui"
     );

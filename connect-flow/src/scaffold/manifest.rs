@@ -27,12 +27,14 @@ pub fn manifest(contract: &LambdaContract) -> Manifest {
                 key: parameter.key.clone(),
                 ty: Some(ValueType::String),
                 required: Some(parameter.required),
+                values: None,
             })
             .collect(),
         attributes: Vec::new(),
         contact_data: Vec::new(),
         external,
     }
+    .with_lowest_version()
 }
 
 fn external_keys(keys: &BTreeMap<String, Key>, prefix: &str, out: &mut Vec<ExternalKey>) {

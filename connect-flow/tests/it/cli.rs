@@ -99,8 +99,8 @@ fn a_malformed_manifest_names_the_path() {
 #[test]
 fn a_manifest_of_another_version() {
     unreadable(
-        &["tests/flows/clean.json", "--manifest", "tests/bad/manifest_v2.json"],
-        &["tests/bad/manifest_v2.json: unsupported manifestVersion 2: this checker reads manifestVersion 1"],
+        &["tests/flows/clean.json", "--manifest", "tests/bad/manifest_v3.json"],
+        &["tests/bad/manifest_v3.json: unsupported manifestVersion 3: this checker reads manifestVersion 1 to 2"],
     );
 }
 
@@ -110,9 +110,9 @@ fn a_manifest_given_to_map_is_read_too() {
         &[
             "tests/flows/clean.json",
             "--map",
-            "${Fn.Arn}=tests/bad/manifest_v2.json",
+            "${Fn.Arn}=tests/bad/manifest_v3.json",
         ],
-        &["tests/bad/manifest_v2.json: unsupported manifestVersion 2"],
+        &["tests/bad/manifest_v3.json: unsupported manifestVersion 3"],
     );
     unreadable(
         &[

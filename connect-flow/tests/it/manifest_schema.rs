@@ -67,7 +67,7 @@ fn the_malformed_fixtures_fail_the_schema_where_the_checker_refuses_them() {
         // responseValidation missing
         ("tests/bad/manifest_no_validation.json", ""),
         // manifestVersion 2 (and a field version 1 does not have)
-        ("tests/bad/manifest_v2.json", "/manifestVersion"),
+        ("tests/bad/manifest_v3.json", "/manifestVersion"),
     ] {
         let manifest = read(&fixture(file));
         let errors: Vec<String> = validator

@@ -14,7 +14,9 @@ pub use super::write::{
 };
 pub use super::{serialize_response, ConnectResponse};
 pub use crate::error::InvokeError;
-pub use crate::manifest::{ExternalKey, ResponseValidation, ValueType};
+pub use crate::manifest::__private::{TypeInfo, TypeProbe, ViaAnyType, ViaManifestType};
+pub use crate::manifest::{ExternalKey, ManifestType, ResponseValidation, ValueType};
+pub use crate::value::ConnectValue;
 
 use super::flatten::{check_flatten_key, FlattenKeyError};
 

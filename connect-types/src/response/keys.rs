@@ -1,16 +1,11 @@
 //! The key list: what a flow can reference as `$.External.<key>`.
 
 use std::any::type_name;
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, LinkedList, VecDeque};
-use std::num::{
-    NonZeroI128, NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI8, NonZeroIsize, NonZeroU128,
-    NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8, NonZeroUsize,
-};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::manifest::{ExternalKey, ValueType};
+use crate::manifest::{ExternalKey, ManifestType, ValueType};
+use crate::manifest_type::owned;
 
 /// A type whose fields are keys of their own: a response struct, or a struct
 /// nested in a JSON response.
@@ -121,9 +116,30 @@ impl KeyCollector {
 
     /// Adds one entry for `key` (below the current parent, if any).
     pub fn leaf(&mut self, key: &str, ty: ValueType, required: bool) {
+        self.leaf_with_values(key, ty, None, required);
+    }
+
+    /// Adds one entry for `key` as its [`ManifestType`] says: its type
+    /// and, for a closed set, its values. (The standard types' and the
+    /// `ConnectValue` enums' [`DescribeValue`] impls call this.)
+    pub fn value<T: ManifestType + ?Sized>(&mut self, key: &str, required: bool) {
+        self.leaf_with_values(key, T::TYPE, owned(T::VALUES), required);
+    }
+
+    /// Adds one entry for `key` that can only hold `values` (none: any
+    /// value of `ty`).
+    pub fn leaf_with_values(
+        &mut self,
+        key: &str,
+        ty: ValueType,
+        values: Option<Vec<String>>,
+        required: bool,
+    ) {
         let key = self.full_key(key);
         let required = required && self.required;
-        self.keys.push(ExternalKey::new(key, ty, required));
+        let mut entry = ExternalKey::new(key, ty, required);
+        entry.values = values;
+        self.keys.push(entry);
     }
 
     /// Adds the `*` entry of type `map` for keys decided at run time (a
@@ -163,33 +179,6 @@ impl KeyCollector {
     }
 }
 
-macro_rules! leaf {
-    ($ty:expr => $($t:ty),* $(,)?) => {
-        $(
-            impl DescribeValue for $t {
-                fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-                    keys.leaf(key, $ty, required);
-                }
-            }
-        )*
-    };
-}
-
-leaf!(ValueType::String => str, String, char);
-leaf!(ValueType::Number => u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64);
-leaf!(ValueType::Number => NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU128, NonZeroUsize);
-leaf!(ValueType::Number => NonZeroI8, NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI128, NonZeroIsize);
-leaf!(ValueType::Number => serde_json::Number);
-leaf!(ValueType::Boolean => bool);
-leaf!(ValueType::Any => serde_json::Value);
-leaf!(ValueType::Map => serde_json::Map<String, serde_json::Value>);
-
-impl DescribeValue for Cow<'_, str> {
-    fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-        keys.leaf(key, ValueType::String, required);
-    }
-}
-
 impl<T: DescribeValue> DescribeValue for Option<T> {
     fn describe(keys: &mut KeyCollector, key: &str, _required: bool) {
         T::describe(keys, key, false);
@@ -209,44 +198,6 @@ macro_rules! forward {
 }
 
 forward!(&T, &mut T, Box<T>, Arc<T>, Rc<T>);
-
-macro_rules! array {
-    ($($t:ty),* $(,)?) => {
-        $(
-            impl<T> DescribeValue for $t {
-                fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-                    keys.leaf(key, ValueType::Array, required);
-                }
-            }
-        )*
-    };
-}
-
-array!([T], Vec<T>, VecDeque<T>, LinkedList<T>, BTreeSet<T>);
-
-impl<T, const N: usize> DescribeValue for [T; N] {
-    fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-        keys.leaf(key, ValueType::Array, required);
-    }
-}
-
-impl<T, S> DescribeValue for HashSet<T, S> {
-    fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-        keys.leaf(key, ValueType::Array, required);
-    }
-}
-
-impl<K, V, S> DescribeValue for HashMap<K, V, S> {
-    fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-        keys.leaf(key, ValueType::Map, required);
-    }
-}
-
-impl<K, V> DescribeValue for BTreeMap<K, V> {
-    fn describe(keys: &mut KeyCollector, key: &str, required: bool) {
-        keys.leaf(key, ValueType::Map, required);
-    }
-}
 
 #[cfg(test)]
 mod tests {

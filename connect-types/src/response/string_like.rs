@@ -30,7 +30,7 @@ use std::sync::Arc;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a string: a STRING_MAP response holds only string values",
     label = "not a string",
-    note = "send its text with `#[connect(display)]`, or validate the response as JSON with `#[connect(json)]`"
+    note = "send its text with `#[connect(display)]`, or validate the response as JSON with `#[connect(json)]`; an enum of fixed strings can `#[derive(ConnectValue)]`"
 )]
 pub trait StringLike {
     /// The text to send, or `None` to leave the key out of the response.

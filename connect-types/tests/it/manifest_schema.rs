@@ -5,7 +5,7 @@
 
 use connect_types::manifest::{
     ContactDataPath, ExternalKey, InputKey, Manifest, ResponseValidation, ValueType, JSON_SCHEMA,
-    MANIFEST_VERSION,
+    MANIFEST_VERSION, READ_VERSIONS,
 };
 use jsonschema::Validator;
 use serde_json::{json, Value};
@@ -31,6 +31,7 @@ fn input(key: &str, ty: ValueType, required: bool) -> InputKey {
         key: key.into(),
         ty: Some(ty),
         required: Some(required),
+        values: None,
     }
 }
 
@@ -39,6 +40,7 @@ fn any_key() -> InputKey {
         key: "*".into(),
         ty: None,
         required: None,
+        values: None,
     }
 }
 
@@ -308,8 +310,8 @@ fn rules_beyond_the_model_fail_at_their_place() {
     let validator = validator();
     let cases: Vec<(&str, Value, &[&str])> = vec![
         (
-            "manifestVersion 2",
-            broken(|m| m["manifestVersion"] = json!(2)),
+            "manifestVersion 3",
+            broken(|m| m["manifestVersion"] = json!(3)),
             &["/manifestVersion"],
         ),
         (
@@ -468,8 +470,8 @@ fn the_model_refuses_unknown_fields_at_every_level() {
 fn the_schema_enums_are_the_model_enums() {
     let schema: Value = serde_json::from_str(JSON_SCHEMA).unwrap();
     assert_eq!(
-        schema["properties"]["manifestVersion"]["const"],
-        json!(MANIFEST_VERSION)
+        schema["properties"]["manifestVersion"]["enum"],
+        json!(READ_VERSIONS.collect::<Vec<_>>())
     );
     let types = [
         ValueType::String,
@@ -506,4 +508,137 @@ fn the_schema_enums_are_the_model_enums() {
         schema["properties"]["responseValidation"]["enum"],
         json!(validations.map(ResponseValidation::as_str))
     );
+}
+
+/// Version 2: parameters, attributes and external keys may list the values
+/// they can hold; the schema takes them, the model reads them back.
+#[test]
+fn manifests_with_values_pass() {
+    let validator = validator();
+    let values = |list: &[&str]| Some(list.iter().map(|v| v.to_string()).collect());
+    let mut next = ExternalKey::new("next", ValueType::String, true);
+    next.values = values(&["none", "speak", "transferToAgent"]);
+    let mut played = ExternalKey::new("played", ValueType::String, false);
+    played.values = values(&["true", "false"]);
+    let mut mode = input("mode", ValueType::String, false);
+    mode.values = values(&["quick", "full"]);
+    let mut tier = input("tier", ValueType::String, true);
+    tier.values = values(&["gold", "silver"]);
+    let manifest = Manifest {
+        manifest_version: 0,
+        handler: "route".into(),
+        function: None,
+        response_validation: ResponseValidation::StringMap,
+        parameters: vec![mode],
+        attributes: vec![tier],
+        contact_data: vec![],
+        external: vec![next, played],
+    }
+    .with_lowest_version();
+    assert_eq!(manifest.manifest_version, 2);
+    let value = serde_json::to_value(&manifest).unwrap();
+    assert_eq!(
+        value["external"][0]["values"],
+        json!(["none", "speak", "transferToAgent"])
+    );
+    assert_eq!(
+        errors(&validator, &value),
+        Vec::<String>::new(),
+        "{value:#}"
+    );
+    let back: Manifest = serde_json::from_value(value).unwrap();
+    assert_eq!(back, manifest);
+}
+
+/// A manifest written before values existed (version 1, no `values`) still
+/// passes the schema and reads, as a manifest without values; and a
+/// manifest without values is still written as version 1.
+#[test]
+fn a_version_1_manifest_still_reads() {
+    let text = r#"{
+  "manifestVersion": 1,
+  "handler": "greeting_router",
+  "function": "GreetingRouter",
+  "responseValidation": "STRING_MAP",
+  "parameters": [{"key": "intent", "type": "string", "required": true}],
+  "attributes": [{"key": "greetingPlayed", "type": "string", "required": false}],
+  "external": [
+    {"path": "$.External.next", "key": "next", "type": "string", "required": true, "referenceable": true}
+  ]
+}"#;
+    let value: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(errors(&validator(), &value), Vec::<String>::new());
+    let manifest: Manifest = serde_json::from_str(text).unwrap();
+    assert_eq!(manifest.manifest_version, 1);
+    assert!(READ_VERSIONS.contains(&manifest.manifest_version));
+    assert_eq!(manifest.parameters[0].values, None);
+    assert_eq!(manifest.external[0].values, None);
+    assert_eq!(manifest.lowest_version(), 1);
+    // Written back the same, bar the empty list the reader filled in.
+    let mut written = serde_json::to_value(&manifest).unwrap();
+    assert_eq!(written["contactData"], json!([]));
+    written.as_object_mut().unwrap().remove("contactData");
+    assert_eq!(written, value);
+}
+
+/// What the schema refuses in `values`: before version 2, on a type other
+/// than string, empty, or with a value twice; each at the entry or the list.
+#[test]
+fn values_fail_at_their_place() {
+    let validator = validator();
+    let with_values = |version: u32, entry: Value| {
+        broken(|m| {
+            m["manifestVersion"] = json!(version);
+            m["external"][0] = entry;
+        })
+    };
+    let key = |ty: &str, values: Value| {
+        json!({"path": "$.External.customerBalance", "key": "customerBalance",
+               "type": ty, "required": true, "referenceable": true, "values": values})
+    };
+    let cases: Vec<(&str, Value, &str)> = vec![
+        (
+            "version 2",
+            with_values(2, key("string", json!(["a", "b"]))),
+            "",
+        ),
+        (
+            "version 1",
+            with_values(1, key("string", json!(["a"]))),
+            "/external/0",
+        ),
+        (
+            "a number",
+            with_values(2, key("number", json!(["1"]))),
+            "/external/0/type",
+        ),
+        (
+            "empty",
+            with_values(2, key("string", json!([]))),
+            "/external/0/values",
+        ),
+        (
+            "twice",
+            with_values(2, key("string", json!(["a", "a"]))),
+            "/external/0/values",
+        ),
+        (
+            "not text",
+            with_values(2, key("string", json!([true]))),
+            "/external/0/values/0",
+        ),
+        (
+            "on a parameter in version 1",
+            broken(|m| m["parameters"][0]["values"] = json!(["x"])),
+            "/parameters/0",
+        ),
+    ];
+    for (name, manifest, at) in cases {
+        let found = errors(&validator, &manifest);
+        if at.is_empty() {
+            assert_eq!(found, Vec::<String>::new(), "{name}");
+        } else {
+            assert!(found.iter().any(|place| place == at), "{name}: {found:?}");
+        }
+    }
 }

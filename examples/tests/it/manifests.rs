@@ -57,3 +57,72 @@ fn every_committed_manifest_belongs_to_an_example() {
     expected.sort();
     assert_eq!(files, expected);
 }
+
+/// The examples' enums reach their manifests as `values`, and every
+/// "Check contact attributes" block of the example flow that compares a
+/// Lambda's answer compares it with exactly those values: each condition
+/// can match, and no value falls to "No match".
+#[test]
+fn the_flow_compares_the_values_the_manifests_list() {
+    let dir = example_bins::package_dir();
+    let mut values: Vec<(String, Vec<String>)> = Vec::new();
+    for (name, _) in BINS {
+        let text =
+            std::fs::read_to_string(dir.join("manifests").join(format!("{name}.json"))).unwrap();
+        let manifest: Manifest = serde_json::from_str(&text).unwrap();
+        for entry in manifest.external {
+            if let Some(list) = entry.values {
+                assert_eq!(
+                    manifest.manifest_version, 2,
+                    "{name}: values need version 2"
+                );
+                values.push((entry.path, list));
+            }
+        }
+    }
+    let listed = |path: &str| -> Vec<String> {
+        values
+            .iter()
+            .find(|(listed, _)| listed == path)
+            .map(|(_, list)| list.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(listed("$.External.nextStep"), ["greet", "menu"]);
+    assert_eq!(
+        listed("$.External.Profile.AgeGroup"),
+        ["child", "teen", "adult"]
+    );
+
+    let flow: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("flows/customer-service.json")).unwrap(),
+    )
+    .unwrap();
+    let mut compared = Vec::new();
+    for action in flow["Actions"].as_array().unwrap() {
+        let Some(path) = action["Parameters"]["ComparisonValue"].as_str() else {
+            continue;
+        };
+        let mut operands: Vec<String> = action["Transitions"]["Conditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|condition| {
+                assert_eq!(condition["Condition"]["Operator"], "Equals");
+                condition["Condition"]["Operands"][0]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        let mut expected = listed(path);
+        operands.sort();
+        expected.sort();
+        assert_eq!(operands, expected, "{path}");
+        compared.push(path.to_owned());
+    }
+    compared.sort();
+    assert_eq!(
+        compared,
+        ["$.External.Profile.AgeGroup", "$.External.nextStep"]
+    );
+}

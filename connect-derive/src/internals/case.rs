@@ -1,4 +1,6 @@
-//! `rename_all`: serde's case names, applied to snake_case field names.
+//! `rename_all`: serde's case names, applied as serde applies them: to
+//! snake_case field names (a response's keys) and to PascalCase variant
+//! names (a `ConnectValue` enum's values).
 
 /// A case convention for the keys of a response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,17 @@ impl RenameRule {
         RULES.iter().map(|(name, _)| *name).collect()
     }
 
+    /// The one message for a case serde does not know, `name`.
+    pub fn unknown_message(name: &str) -> String {
+        format!(
+            "unknown case `{name}` for `rename_all`{}; the cases are {}",
+            connect_names::suggest::did_you_mean(name, Self::all_names())
+                .map(|case| format!(" (did you mean `{case}`?)"))
+                .unwrap_or_default(),
+            Self::names()
+        )
+    }
+
     /// The names, quoted and comma-separated, for messages.
     pub fn names() -> String {
         RULES
@@ -66,6 +79,42 @@ impl RenameRule {
             RenameRule::ScreamingKebab => field.to_ascii_uppercase().replace('_', "-"),
         }
     }
+}
+
+impl RenameRule {
+    /// Applies the rule to a PascalCase variant name, as serde's
+    /// `RenameRule::apply_to_variant` does.
+    pub fn apply_to_variant(self, variant: &str) -> String {
+        match self {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Camel => {
+                let mut chars = variant.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                }
+            }
+            RenameRule::Snake => snake(variant),
+            RenameRule::ScreamingSnake => snake(variant).to_ascii_uppercase(),
+            RenameRule::Kebab => snake(variant).replace('_', "-"),
+            RenameRule::ScreamingKebab => snake(variant).to_ascii_uppercase().replace('_', "-"),
+        }
+    }
+}
+
+/// serde's snake_case of a variant: `_` before every uppercase letter but
+/// the first, then lowercase.
+fn snake(variant: &str) -> String {
+    let mut out = String::with_capacity(variant.len() + 4);
+    for (i, ch) in variant.char_indices() {
+        if i > 0 && ch.is_uppercase() {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
 }
 
 fn pascal(field: &str) -> String {
@@ -105,6 +154,21 @@ mod tests {
             assert_eq!(rule.apply("customer_balance2"), key, "{name}");
         }
         assert_eq!(RenameRule::from_name("camelcase"), None);
+        // serde's own output for `TransferToAgent2` under each rule.
+        let variants = [
+            ("lowercase", "transfertoagent2"),
+            ("UPPERCASE", "TRANSFERTOAGENT2"),
+            ("PascalCase", "TransferToAgent2"),
+            ("camelCase", "transferToAgent2"),
+            ("snake_case", "transfer_to_agent2"),
+            ("SCREAMING_SNAKE_CASE", "TRANSFER_TO_AGENT2"),
+            ("kebab-case", "transfer-to-agent2"),
+            ("SCREAMING-KEBAB-CASE", "TRANSFER-TO-AGENT2"),
+        ];
+        for (name, value) in variants {
+            let rule = RenameRule::from_name(name).unwrap();
+            assert_eq!(rule.apply_to_variant("TransferToAgent2"), value, "{name}");
+        }
         assert_eq!(RenameRule::Camel.apply("url"), "url");
     }
 }

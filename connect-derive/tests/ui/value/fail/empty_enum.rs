@@ -1,0 +1,6 @@
+use connect_lambda::ConnectValue;
+
+#[derive(ConnectValue)]
+enum Never {}
+
+fn main() {}
