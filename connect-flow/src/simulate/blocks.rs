@@ -2,7 +2,10 @@
 //! A type not listed here stops the run with an outcome naming the block:
 //! nothing is guessed.
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::condition::{evaluate, Verdict};
 use super::contact::{Hours, Input};
@@ -492,29 +495,88 @@ impl Run<'_> {
 
     /// The `ContactFlowEvent` Connect sends a Lambda.
     fn event(&self, parameters: &Map<String, Value>) -> Vec<u8> {
-        let endpoint = |address: &Option<String>| match address {
-            Some(a) => json!({"Address": a, "Type": "TELEPHONE_NUMBER"}),
-            None => Value::Null,
+        let event = Event {
+            details: Details {
+                contact_data: ContactData {
+                    attributes: &self.attributes,
+                    channel: self.contact.channel.as_str(),
+                    contact_id: CONTACT_ID,
+                    customer_endpoint: Endpoint::of(self.contact.customer.as_deref()),
+                    initial_contact_id: CONTACT_ID,
+                    initiation_method: "INBOUND",
+                    instance_arn: INSTANCE_ARN,
+                    previous_contact_id: CONTACT_ID,
+                    queue: self.queue.as_deref().map(|arn| Queue { arn }),
+                    system_endpoint: Endpoint::of(self.contact.system.as_deref()),
+                    language_code: self.contact.language.as_deref(),
+                },
+                parameters,
+            },
+            name: "ContactFlowEvent",
         };
-        let mut contact = json!({
-            "Attributes": self.attributes,
-            "Channel": self.contact.channel.as_str(),
-            "ContactId": CONTACT_ID,
-            "CustomerEndpoint": endpoint(&self.contact.customer),
-            "InitialContactId": CONTACT_ID,
-            "InitiationMethod": "INBOUND",
-            "InstanceARN": "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000001",
-            "PreviousContactId": CONTACT_ID,
-            "Queue": self.queue.as_ref().map_or(Value::Null, |q| json!({"ARN": q})),
-            "SystemEndpoint": endpoint(&self.contact.system),
-        });
-        if let Some(language) = &self.contact.language {
-            contact["LanguageCode"] = json!(language);
-        }
-        let event = json!({
-            "Details": {"ContactData": contact, "Parameters": parameters},
-            "Name": "ContactFlowEvent",
-        });
+        // Serialising strings and string maps cannot fail.
         serde_json::to_vec(&event).unwrap_or_default()
     }
+}
+
+/// The instance every simulated contact is in (`InstanceARN`).
+const INSTANCE_ARN: &str =
+    "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000001";
+
+/// The event, written straight from the run's state: a `serde_json::Value`
+/// tree would copy every attribute on every call.
+#[derive(Serialize)]
+struct Event<'a> {
+    #[serde(rename = "Details")]
+    details: Details<'a>,
+    #[serde(rename = "Name")]
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Details<'a> {
+    contact_data: ContactData<'a>,
+    parameters: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ContactData<'a> {
+    attributes: &'a BTreeMap<String, String>,
+    channel: &'static str,
+    contact_id: &'static str,
+    customer_endpoint: Option<Endpoint<'a>>,
+    initial_contact_id: &'static str,
+    initiation_method: &'static str,
+    #[serde(rename = "InstanceARN")]
+    instance_arn: &'static str,
+    previous_contact_id: &'static str,
+    queue: Option<Queue<'a>>,
+    system_endpoint: Option<Endpoint<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language_code: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Endpoint<'a> {
+    address: &'a str,
+    #[serde(rename = "Type")]
+    kind: &'static str,
+}
+
+impl<'a> Endpoint<'a> {
+    fn of(address: Option<&'a str>) -> Option<Endpoint<'a>> {
+        address.map(|address| Endpoint {
+            address,
+            kind: "TELEPHONE_NUMBER",
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Queue<'a> {
+    #[serde(rename = "ARN")]
+    arn: &'a str,
 }
