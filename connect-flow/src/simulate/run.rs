@@ -274,7 +274,7 @@ impl<'s> Run<'s> {
         }
     }
 
-    /// States an [UNCONFIRMED] choice, once per run.
+    /// States an `[UNCONFIRMED]` choice, once per run.
     pub(crate) fn assume(&mut self, text: &str) {
         if self.assumptions.iter().any(|a| a.text == text) {
             return;
@@ -343,7 +343,7 @@ impl<'s> Run<'s> {
     }
 
     /// `text` with every reference replaced by its value. An unset
-    /// reference reads as empty [UNCONFIRMED], stated in the trace.
+    /// reference reads as empty `[UNCONFIRMED]`, stated in the trace.
     pub(crate) fn fill(&mut self, text: &str) -> String {
         let found = references(text);
         if found.is_empty() {

@@ -1,6 +1,6 @@
 //! What a simulated run did: each block with the branch it took, the prompts
 //! played, each Lambda call, the attributes at the end, the outcome, and
-//! every [UNCONFIRMED] assumption the run rested on. A trace is the test's
+//! every `[UNCONFIRMED]` assumption the run rested on. A trace is the test's
 //! own data, so it shows values.
 
 use std::collections::BTreeMap;
@@ -103,12 +103,12 @@ pub struct Ending {
     pub block: Option<String>,
 }
 
-/// An [UNCONFIRMED] choice the run rested on.
+/// An `[UNCONFIRMED]` choice the run rested on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assumption {
     /// The block where it was first made.
     pub block: String,
-    /// The choice, starting `[UNCONFIRMED]`.
+    /// The choice, starting ``[UNCONFIRMED]``.
     pub text: String,
 }
 
@@ -125,7 +125,7 @@ pub struct Trace {
     pub attributes: BTreeMap<String, String>,
     /// How it ended.
     pub ending: Ending,
-    /// The [UNCONFIRMED] choices, each once.
+    /// The `[UNCONFIRMED]` choices, each once.
     pub assumptions: Vec<Assumption>,
 }
 

@@ -848,3 +848,57 @@ fn sim_attributes_over_32_kb_take_the_error_branch() {
         .unwrap()
         .contains("over Connect's 32 KB"));
 }
+
+/// The remaining outcomes and stops, on flows written inline: a transfer to
+/// a number, the end of a flow, a missing transition, a condition with two
+/// operands (undocumented: not guessed), a Wait block (not simulated).
+#[test]
+fn sim_numbers_ends_and_what_is_not_guessed() {
+    let run = |actions: &str| {
+        let text =
+            format!(r#"{{"Version": "2019-10-30", "StartAction": "a", "Actions": [{actions}]}}"#);
+        let flow = Flow::from_slice(text.as_bytes(), "inline.json").unwrap();
+        Simulator::new([flow]).run(&voice(), &Caller::new(), &Environment::new())
+    };
+    let number = run(r#"{"Identifier": "a", "Type": "UpdateFlowAttributes",
+            "Parameters": {"FlowAttributes": {"to": "+15550199"}}, "Transitions": {"NextAction": "b"}},
+           {"Identifier": "b", "Type": "TransferParticipantToThirdParty",
+            "Parameters": {"ThirdPartyPhoneNumber": "$.FlowAttributes.to"}, "Transitions": {}}"#);
+    assert_eq!(
+        number.outcome(),
+        &Outcome::Number {
+            number: "+15550199".into()
+        }
+    );
+    let ended = run(
+        r#"{"Identifier": "a", "Type": "EndFlowExecution", "Parameters": {}, "Transitions": {}}"#,
+    );
+    assert_eq!(ended.outcome(), &Outcome::Ended);
+    let nowhere = run(
+        r#"{"Identifier": "a", "Type": "MessageParticipant", "Parameters": {"Text": "hi"}, "Transitions": {}}"#,
+    );
+    assert_eq!(
+        nowhere.outcome(),
+        &Outcome::NoTransition {
+            branch: "Success".into()
+        }
+    );
+    let two = run(
+        r#"{"Identifier": "a", "Type": "Compare", "Parameters": {"ComparisonValue": "x"},
+            "Transitions": {"Conditions": [{"NextAction": "a", "Condition": {"Operator": "Equals", "Operands": ["x", "y"]}}]}}"#,
+    );
+    assert!(
+        matches!(two.outcome(), Outcome::NotSimulated { reason } if reason.contains("2 operands"))
+    );
+    let wait = run(r#"{"Identifier": "a", "Type": "Wait", "Parameters": {}, "Transitions": {}}"#);
+    assert_eq!(
+        wait.outcome(),
+        &Outcome::NotSimulated {
+            reason: "Wait blocks are not simulated".into()
+        }
+    );
+    assert_eq!(
+        wait.to_json()["outcome"],
+        json!({"kind": "notSimulated", "reason": "Wait blocks are not simulated", "block": "\"Wait\" \"a\""})
+    );
+}
