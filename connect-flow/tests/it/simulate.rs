@@ -902,3 +902,33 @@ fn sim_numbers_ends_and_what_is_not_guessed() {
         json!({"kind": "notSimulated", "reason": "Wait blocks are not simulated", "block": "\"Wait\" \"a\""})
     );
 }
+
+/// A command past the block's InvocationTimeLimitSeconds is stopped and the
+/// block takes its Error branch, as Connect does at the time limit.
+#[test]
+fn sim_a_command_past_the_time_limit_is_an_error() {
+    if cfg!(windows) {
+        return;
+    }
+    let flow = Flow::from_slice(
+        br#"{"Version": "2019-10-30", "StartAction": "a", "Actions": [
+          {"Identifier": "a", "Type": "InvokeLambdaFunction",
+           "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:Slow",
+                          "InvocationTimeLimitSeconds": "1"},
+           "Transitions": {"NextAction": "b", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "b"}]}},
+          {"Identifier": "b", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
+        "slow.json",
+    )
+    .unwrap();
+    let mut s = Simulator::new([flow]);
+    s.command("Slow", "sleep 5; echo '{}'");
+    let started = std::time::Instant::now();
+    let trace = s.run(&voice(), &Caller::new(), &Environment::new());
+    assert!(started.elapsed() < std::time::Duration::from_secs(4));
+    assert_eq!(trace.steps[0].branch.as_deref(), Some("NoMatchingError"));
+    let error = trace.lambda_calls[0].result.as_ref().unwrap_err();
+    assert!(
+        error.contains("ran past the block's time limit of 1 s"),
+        "{error}"
+    );
+}
