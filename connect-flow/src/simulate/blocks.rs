@@ -249,6 +249,10 @@ impl Run<'_> {
             self.detail(format!("caller pressed {first:?}"));
             first
         } else {
+            self.assume(
+                "[UNCONFIRMED] words said or typed at \"Get customer input\" are compared \
+                 with its conditions as text",
+            );
             self.detail(format!("caller said {text:?}"));
             text
         };
@@ -297,6 +301,10 @@ impl Run<'_> {
         next.extend(set);
         let size: usize = next.iter().map(|(k, v)| k.len() + v.len()).sum();
         if size > ATTRIBUTES_LIMIT {
+            self.assume(
+                "[UNCONFIRMED] the 32 KB attribute limit counts the UTF-8 bytes of every key and \
+                 value",
+            );
             self.detail(format!(
                 "the attributes would take {size} bytes, over Connect's 32 KB: none is set"
             ));
@@ -399,8 +407,14 @@ impl Run<'_> {
         });
         match found {
             Some(i) => Go::Branch(Branch::Condition(i)),
-            // Real exports mirror DoneLooping in NextAction.
-            None if !continuing => Go::Branch(Branch::Next),
+            None if !continuing => {
+                // Real exports mirror DoneLooping in NextAction.
+                self.assume(
+                    "[UNCONFIRMED] a Loop block with no DoneLooping condition goes to its \
+                     NextAction when done",
+                );
+                Go::Branch(Branch::Next)
+            }
             None => not_simulated("the Loop block has no ContinueLooping condition"),
         }
     }
@@ -483,7 +497,20 @@ impl Run<'_> {
                 self.external.clear();
                 Go::Branch(Branch::Next)
             }
-            Err(_) => {
+            Err(error) => {
+                if error.contains("32 KB") {
+                    self.assume(
+                        "[UNCONFIRMED] Connect's \"less than 32 Kb\" response limit is read as \
+                         32 KiB (32,768 bytes)",
+                    );
+                }
+                // The archived admin guide: Connect retries a failing
+                // synchronous call up to 3 times within 8 s; the simulator
+                // calls once and says so.
+                self.detail(
+                    "Connect would retry a failing call up to 3 times within 8 s; called once"
+                        .into(),
+                );
                 self.assume("[UNCONFIRMED] a failed Lambda call leaves $.External empty");
                 self.external.clear();
                 Go::Branch(Branch::Error("NoMatchingError"))
