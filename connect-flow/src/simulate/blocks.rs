@@ -516,7 +516,7 @@ impl Run<'_> {
                 Go::Branch(Branch::Error("NoMatchingError"))
             }
         };
-        self.lambda_call(function, parameters, result);
+        self.lambda_call(function, arn, parameters, result);
         go
     }
 

@@ -298,6 +298,7 @@ impl<'s> Run<'s> {
     pub(crate) fn lambda_call(
         &mut self,
         function: String,
+        arn: String,
         parameters: Map<String, Value>,
         result: Result<Value, String>,
     ) {
@@ -305,6 +306,7 @@ impl<'s> Run<'s> {
         self.lambda_calls.push(LambdaCall {
             step,
             function,
+            arn,
             parameters,
             result,
         });

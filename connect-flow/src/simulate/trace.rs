@@ -43,6 +43,9 @@ pub struct LambdaCall {
     pub step: usize,
     /// The function, as the block names it.
     pub function: String,
+    /// The `LambdaFunctionARN` as the block has it (a placeholder as
+    /// written, a reference resolved): what a Connect test case observes.
+    pub arn: String,
     /// The parameters sent (`Details.Parameters`).
     pub parameters: Map<String, Value>,
     /// The response `$.External` became, or why the block took its Error
@@ -176,7 +179,8 @@ impl Trace {
             .iter()
             .map(|c| {
                 let mut call = json!({"block": self.steps.get(c.step).map(|s| &s.block),
-                                      "function": c.function, "parameters": c.parameters});
+                                      "function": c.function, "arn": c.arn,
+                                      "parameters": c.parameters});
                 match &c.result {
                     Ok(response) => call["response"] = response.clone(),
                     Err(error) => call["error"] = json!(error),

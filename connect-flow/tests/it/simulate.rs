@@ -113,6 +113,10 @@ fn sim_external_is_replaced_by_each_call() {
     );
     let json = trace.to_json();
     assert_eq!(json["lambdaCalls"][1]["response"]["n"], json!(3));
+    assert_eq!(
+        json["lambdaCalls"][1]["arn"],
+        "arn:aws:lambda:us-east-1:123456789012:function:SecondLambda"
+    );
     assert_eq!(json["outcome"]["kind"], "disconnected");
 }
 
@@ -626,6 +630,7 @@ fn sim_public_snippets_task_flow() {
         Some(r#"Condition 2: Equals "emailResponse""#)
     );
     assert_eq!(response.lambda_calls.len(), 1);
+    assert_eq!(response.lambda_calls[0].arn, "${sendResponseLambdaArn}");
     assert_eq!(
         response.lambda_calls[0].function,
         "${sendResponseLambdaArn}"
