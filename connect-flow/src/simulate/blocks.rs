@@ -2,7 +2,10 @@
 //! A type not listed here stops the run with an outcome naming the block:
 //! nothing is guessed.
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::condition::{evaluate, Verdict};
 use super::contact::{Hours, Input};
@@ -246,6 +249,10 @@ impl Run<'_> {
             self.detail(format!("caller pressed {first:?}"));
             first
         } else {
+            self.assume(
+                "[UNCONFIRMED] words said or typed at \"Get customer input\" are compared \
+                 with its conditions as text",
+            );
             self.detail(format!("caller said {text:?}"));
             text
         };
@@ -294,6 +301,10 @@ impl Run<'_> {
         next.extend(set);
         let size: usize = next.iter().map(|(k, v)| k.len() + v.len()).sum();
         if size > ATTRIBUTES_LIMIT {
+            self.assume(
+                "[UNCONFIRMED] the 32 KB attribute limit counts the UTF-8 bytes of every key and \
+                 value",
+            );
             self.detail(format!(
                 "the attributes would take {size} bytes, over Connect's 32 KB: none is set"
             ));
@@ -396,8 +407,14 @@ impl Run<'_> {
         });
         match found {
             Some(i) => Go::Branch(Branch::Condition(i)),
-            // Real exports mirror DoneLooping in NextAction.
-            None if !continuing => Go::Branch(Branch::Next),
+            None if !continuing => {
+                // Real exports mirror DoneLooping in NextAction.
+                self.assume(
+                    "[UNCONFIRMED] a Loop block with no DoneLooping condition goes to its \
+                     NextAction when done",
+                );
+                Go::Branch(Branch::Next)
+            }
             None => not_simulated("the Loop block has no ContinueLooping condition"),
         }
     }
@@ -480,41 +497,113 @@ impl Run<'_> {
                 self.external.clear();
                 Go::Branch(Branch::Next)
             }
-            Err(_) => {
+            Err(error) => {
+                if error.contains("32 KB") {
+                    self.assume(
+                        "[UNCONFIRMED] Connect's \"less than 32 Kb\" response limit is read as \
+                         32 KiB (32,768 bytes)",
+                    );
+                }
+                // The archived admin guide: Connect retries a failing
+                // synchronous call up to 3 times within 8 s; the simulator
+                // calls once and says so.
+                self.detail(
+                    "Connect would retry a failing call up to 3 times within 8 s; called once"
+                        .into(),
+                );
                 self.assume("[UNCONFIRMED] a failed Lambda call leaves $.External empty");
                 self.external.clear();
                 Go::Branch(Branch::Error("NoMatchingError"))
             }
         };
-        self.lambda_call(function, parameters, result);
+        self.lambda_call(function, arn, parameters, result);
         go
     }
 
     /// The `ContactFlowEvent` Connect sends a Lambda.
     fn event(&self, parameters: &Map<String, Value>) -> Vec<u8> {
-        let endpoint = |address: &Option<String>| match address {
-            Some(a) => json!({"Address": a, "Type": "TELEPHONE_NUMBER"}),
-            None => Value::Null,
+        let event = Event {
+            details: Details {
+                contact_data: ContactData {
+                    attributes: &self.attributes,
+                    channel: self.contact.channel.as_str(),
+                    contact_id: CONTACT_ID,
+                    customer_endpoint: Endpoint::of(self.contact.customer.as_deref()),
+                    initial_contact_id: CONTACT_ID,
+                    initiation_method: "INBOUND",
+                    instance_arn: INSTANCE_ARN,
+                    previous_contact_id: CONTACT_ID,
+                    queue: self.queue.as_deref().map(|arn| Queue { arn }),
+                    system_endpoint: Endpoint::of(self.contact.system.as_deref()),
+                    language_code: self.contact.language.as_deref(),
+                },
+                parameters,
+            },
+            name: "ContactFlowEvent",
         };
-        let mut contact = json!({
-            "Attributes": self.attributes,
-            "Channel": self.contact.channel.as_str(),
-            "ContactId": CONTACT_ID,
-            "CustomerEndpoint": endpoint(&self.contact.customer),
-            "InitialContactId": CONTACT_ID,
-            "InitiationMethod": "INBOUND",
-            "InstanceARN": "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000001",
-            "PreviousContactId": CONTACT_ID,
-            "Queue": self.queue.as_ref().map_or(Value::Null, |q| json!({"ARN": q})),
-            "SystemEndpoint": endpoint(&self.contact.system),
-        });
-        if let Some(language) = &self.contact.language {
-            contact["LanguageCode"] = json!(language);
-        }
-        let event = json!({
-            "Details": {"ContactData": contact, "Parameters": parameters},
-            "Name": "ContactFlowEvent",
-        });
+        // Serialising strings and string maps cannot fail.
         serde_json::to_vec(&event).unwrap_or_default()
     }
+}
+
+/// The instance every simulated contact is in (`InstanceARN`).
+const INSTANCE_ARN: &str =
+    "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-4000-8000-000000000001";
+
+/// The event, written straight from the run's state: a `serde_json::Value`
+/// tree would copy every attribute on every call.
+#[derive(Serialize)]
+struct Event<'a> {
+    #[serde(rename = "Details")]
+    details: Details<'a>,
+    #[serde(rename = "Name")]
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Details<'a> {
+    contact_data: ContactData<'a>,
+    parameters: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ContactData<'a> {
+    attributes: &'a BTreeMap<String, String>,
+    channel: &'static str,
+    contact_id: &'static str,
+    customer_endpoint: Option<Endpoint<'a>>,
+    initial_contact_id: &'static str,
+    initiation_method: &'static str,
+    #[serde(rename = "InstanceARN")]
+    instance_arn: &'static str,
+    previous_contact_id: &'static str,
+    queue: Option<Queue<'a>>,
+    system_endpoint: Option<Endpoint<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language_code: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Endpoint<'a> {
+    address: &'a str,
+    #[serde(rename = "Type")]
+    kind: &'static str,
+}
+
+impl<'a> Endpoint<'a> {
+    fn of(address: Option<&'a str>) -> Option<Endpoint<'a>> {
+        address.map(|address| Endpoint {
+            address,
+            kind: "TELEPHONE_NUMBER",
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Queue<'a> {
+    #[serde(rename = "ARN")]
+    arn: &'a str,
 }

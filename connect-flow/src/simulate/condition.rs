@@ -8,7 +8,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Verdict {
     /// The condition holds (or not), with an assumption to state in the
-    /// trace when an [UNCONFIRMED] rule decided it.
+    /// trace when an `[UNCONFIRMED]` rule decided it.
     Holds(bool, Option<String>),
     /// The condition cannot be evaluated without guessing: why.
     NotSimulated(String),

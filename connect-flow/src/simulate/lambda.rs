@@ -125,6 +125,10 @@ impl Lambda for CommandLambda {
         } else {
             let mut c = Command::new("sh");
             c.arg("-c");
+            // Its own process group, so that a command past its time limit
+            // is stopped with everything it started (`sh -c "a | b"`).
+            #[cfg(unix)]
+            std::os::unix::process::CommandExt::process_group(&mut c, 0);
             c
         };
         let mut child = command
@@ -168,6 +172,13 @@ impl Lambda for CommandLambda {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
                 Ok(None) if Instant::now() >= deadline => {
+                    if cfg!(unix) {
+                        // std kills one process; the group needs kill(1).
+                        let _ = Command::new("kill")
+                            .args(["-KILL", "--", &format!("-{}", child.id())])
+                            .stderr(Stdio::null())
+                            .status();
+                    }
                     let _ = child.kill();
                     let _ = child.wait();
                     return Err(format!(

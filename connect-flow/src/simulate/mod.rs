@@ -7,7 +7,7 @@
 //! Lambda per function. [`Simulator::run`] runs one contact and returns its
 //! [`Trace`]: each block with the branch it took, the prompts, the Lambda
 //! calls, the attributes at the end, the [`Outcome`], and every
-//! [UNCONFIRMED] choice the run rested on. A block the simulator has no
+//! `[UNCONFIRMED]` choice the run rested on. A block the simulator has no
 //! semantics for, or one that needs something the test did not say (the
 //! hours, a Lex intent, a Lambda), ends the run as
 //! [`Outcome::NotSimulated`], naming the block.

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::designer::BlockName;
 use crate::flow::{Action, Flow};
 use crate::matching::{function_name, same_function};
 use crate::placeholder::Placeholder;
@@ -15,7 +16,12 @@ use crate::placeholder::Placeholder;
 #[derive(Debug, Clone)]
 pub(crate) struct IndexedFlow {
     pub(crate) flow: Flow,
+    /// The flow's file, as the trace names it.
+    pub(crate) display: String,
     by_identifier: HashMap<String, usize>,
+    /// Each block's designer name (`"Play prompt" 2f3b3b72`), by position:
+    /// worked out once, not on every step of every run.
+    names: Vec<String>,
 }
 
 impl IndexedFlow {
@@ -26,22 +32,38 @@ impl IndexedFlow {
             // `Flow::position` (the checker reports the duplicate).
             by_identifier.entry(action.identifier.clone()).or_insert(i);
         }
+        let names = flow.actions.iter().map(designer_name).collect();
         IndexedFlow {
+            display: flow.path.display().to_string(),
             flow,
             by_identifier,
+            names,
         }
     }
 
-    /// The block with this Identifier.
-    pub(crate) fn block(&self, identifier: &str) -> Option<&Action> {
-        self.by_identifier
-            .get(identifier)
-            .and_then(|&i| self.flow.actions.get(i))
+    /// The designer's name of the block at `position`.
+    pub(crate) fn name(&self, position: usize) -> &str {
+        self.names.get(position).map_or("", String::as_str)
+    }
+
+    /// The block with this Identifier, and its position.
+    pub(crate) fn block(&self, identifier: &str) -> Option<(usize, &Action)> {
+        let position = *self.by_identifier.get(identifier)?;
+        Some((position, self.flow.actions.get(position)?))
     }
 
     /// The block's position in the flow, the key of its loop counter.
     pub(crate) fn position(&self, identifier: &str) -> Option<usize> {
         self.by_identifier.get(identifier).copied()
+    }
+}
+
+/// The designer's name of a block, without the leading `block `.
+fn designer_name(action: &Action) -> String {
+    let name = BlockName::of(action).to_string();
+    match name.strip_prefix("block ") {
+        Some(rest) => rest.to_owned(),
+        None => name,
     }
 }
 

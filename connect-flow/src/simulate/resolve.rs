@@ -32,7 +32,7 @@ pub(crate) enum Resolved<'a> {
     /// A value, as text.
     Text(Cow<'a, str>),
     /// A number, boolean, object or array (JSON validation), as its JSON
-    /// text: how Connect writes such a value into text is [UNCONFIRMED].
+    /// text: how Connect writes such a value into text is `[UNCONFIRMED]`.
     Json(String),
     /// A known namespace without this key (an unset attribute, a key the
     /// last Lambda did not return).

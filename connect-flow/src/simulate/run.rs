@@ -10,7 +10,6 @@ use super::contact::{Caller, Contact, Environment, Input};
 use super::resolve::{references, whole_reference, Resolved, Scope};
 use super::trace::{Assumption, Ending, LambdaCall, Outcome, Prompt, Step, Trace};
 use super::Simulator;
-use crate::designer::BlockName;
 use crate::flow::Action;
 
 /// The contact id every simulated contact has (`$.ContactId`).
@@ -135,7 +134,7 @@ impl<'s> Run<'s> {
                 };
             }
             let flow = &sim.flows[self.flow];
-            let Some(action) = flow.block(&identifier) else {
+            let Some((position, action)) = flow.block(&identifier) else {
                 return Ending {
                     outcome: Outcome::NoTransition {
                         branch: format!(
@@ -146,9 +145,9 @@ impl<'s> Run<'s> {
                     block: self.steps.last().map(|s| s.name.clone()),
                 };
             };
-            let name = designer_name(action);
+            let name = flow.name(position).to_owned();
             self.steps.push(Step {
-                flow: flow.flow.path.display().to_string(),
+                flow: flow.display.clone(),
                 block: action.identifier.clone(),
                 action_type: action.action_type.as_str().to_owned(),
                 name: name.clone(),
@@ -175,7 +174,7 @@ impl<'s> Run<'s> {
                     module,
                 } => {
                     let entered = &sim.flows[index];
-                    let to = entered.flow.path.display().to_string();
+                    let to = entered.display.clone();
                     if module {
                         self.frames.push(Frame {
                             flow: self.flow,
@@ -275,7 +274,7 @@ impl<'s> Run<'s> {
         }
     }
 
-    /// States an [UNCONFIRMED] choice, once per run.
+    /// States an `[UNCONFIRMED]` choice, once per run.
     pub(crate) fn assume(&mut self, text: &str) {
         if self.assumptions.iter().any(|a| a.text == text) {
             return;
@@ -299,6 +298,7 @@ impl<'s> Run<'s> {
     pub(crate) fn lambda_call(
         &mut self,
         function: String,
+        arn: String,
         parameters: Map<String, Value>,
         result: Result<Value, String>,
     ) {
@@ -306,6 +306,7 @@ impl<'s> Run<'s> {
         self.lambda_calls.push(LambdaCall {
             step,
             function,
+            arn,
             parameters,
             result,
         });
@@ -344,7 +345,7 @@ impl<'s> Run<'s> {
     }
 
     /// `text` with every reference replaced by its value. An unset
-    /// reference reads as empty [UNCONFIRMED], stated in the trace.
+    /// reference reads as empty `[UNCONFIRMED]`, stated in the trace.
     pub(crate) fn fill(&mut self, text: &str) -> String {
         let found = references(text);
         if found.is_empty() {
@@ -391,14 +392,5 @@ impl<'s> Run<'s> {
         } else {
             text.to_owned()
         }
-    }
-}
-
-/// The designer's name of a block, without the leading `block `.
-fn designer_name(action: &Action) -> String {
-    let name = BlockName::of(action).to_string();
-    match name.strip_prefix("block ") {
-        Some(rest) => rest.to_owned(),
-        None => name,
     }
 }

@@ -1,6 +1,6 @@
 //! What a simulated run did: each block with the branch it took, the prompts
 //! played, each Lambda call, the attributes at the end, the outcome, and
-//! every [UNCONFIRMED] assumption the run rested on. A trace is the test's
+//! every `[UNCONFIRMED]` assumption the run rested on. A trace is the test's
 //! own data, so it shows values.
 
 use std::collections::BTreeMap;
@@ -43,6 +43,9 @@ pub struct LambdaCall {
     pub step: usize,
     /// The function, as the block names it.
     pub function: String,
+    /// The `LambdaFunctionARN` as the block has it (a placeholder as
+    /// written, a reference resolved): what a Connect test case observes.
+    pub arn: String,
     /// The parameters sent (`Details.Parameters`).
     pub parameters: Map<String, Value>,
     /// The response `$.External` became, or why the block took its Error
@@ -103,12 +106,12 @@ pub struct Ending {
     pub block: Option<String>,
 }
 
-/// An [UNCONFIRMED] choice the run rested on.
+/// An `[UNCONFIRMED]` choice the run rested on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assumption {
     /// The block where it was first made.
     pub block: String,
-    /// The choice, starting `[UNCONFIRMED]`.
+    /// The choice, starting ``[UNCONFIRMED]``.
     pub text: String,
 }
 
@@ -125,7 +128,7 @@ pub struct Trace {
     pub attributes: BTreeMap<String, String>,
     /// How it ended.
     pub ending: Ending,
-    /// The [UNCONFIRMED] choices, each once.
+    /// The `[UNCONFIRMED]` choices, each once.
     pub assumptions: Vec<Assumption>,
 }
 
@@ -176,7 +179,8 @@ impl Trace {
             .iter()
             .map(|c| {
                 let mut call = json!({"block": self.steps.get(c.step).map(|s| &s.block),
-                                      "function": c.function, "parameters": c.parameters});
+                                      "function": c.function, "arn": c.arn,
+                                      "parameters": c.parameters});
                 match &c.result {
                     Ok(response) => call["response"] = response.clone(),
                     Err(error) => call["error"] = json!(error),

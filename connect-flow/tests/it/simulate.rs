@@ -113,6 +113,10 @@ fn sim_external_is_replaced_by_each_call() {
     );
     let json = trace.to_json();
     assert_eq!(json["lambdaCalls"][1]["response"]["n"], json!(3));
+    assert_eq!(
+        json["lambdaCalls"][1]["arn"],
+        "arn:aws:lambda:us-east-1:123456789012:function:SecondLambda"
+    );
     assert_eq!(json["outcome"]["kind"], "disconnected");
 }
 
@@ -626,6 +630,7 @@ fn sim_public_snippets_task_flow() {
         Some(r#"Condition 2: Equals "emailResponse""#)
     );
     assert_eq!(response.lambda_calls.len(), 1);
+    assert_eq!(response.lambda_calls[0].arn, "${sendResponseLambdaArn}");
     assert_eq!(
         response.lambda_calls[0].function,
         "${sendResponseLambdaArn}"
@@ -847,4 +852,88 @@ fn sim_attributes_over_32_kb_take_the_error_branch() {
         .as_deref()
         .unwrap()
         .contains("over Connect's 32 KB"));
+}
+
+/// The remaining outcomes and stops, on flows written inline: a transfer to
+/// a number, the end of a flow, a missing transition, a condition with two
+/// operands (undocumented: not guessed), a Wait block (not simulated).
+#[test]
+fn sim_numbers_ends_and_what_is_not_guessed() {
+    let run = |actions: &str| {
+        let text =
+            format!(r#"{{"Version": "2019-10-30", "StartAction": "a", "Actions": [{actions}]}}"#);
+        let flow = Flow::from_slice(text.as_bytes(), "inline.json").unwrap();
+        Simulator::new([flow]).run(&voice(), &Caller::new(), &Environment::new())
+    };
+    let number = run(r#"{"Identifier": "a", "Type": "UpdateFlowAttributes",
+            "Parameters": {"FlowAttributes": {"to": "+15550199"}}, "Transitions": {"NextAction": "b"}},
+           {"Identifier": "b", "Type": "TransferParticipantToThirdParty",
+            "Parameters": {"ThirdPartyPhoneNumber": "$.FlowAttributes.to"}, "Transitions": {}}"#);
+    assert_eq!(
+        number.outcome(),
+        &Outcome::Number {
+            number: "+15550199".into()
+        }
+    );
+    let ended = run(
+        r#"{"Identifier": "a", "Type": "EndFlowExecution", "Parameters": {}, "Transitions": {}}"#,
+    );
+    assert_eq!(ended.outcome(), &Outcome::Ended);
+    let nowhere = run(
+        r#"{"Identifier": "a", "Type": "MessageParticipant", "Parameters": {"Text": "hi"}, "Transitions": {}}"#,
+    );
+    assert_eq!(
+        nowhere.outcome(),
+        &Outcome::NoTransition {
+            branch: "Success".into()
+        }
+    );
+    let two = run(
+        r#"{"Identifier": "a", "Type": "Compare", "Parameters": {"ComparisonValue": "x"},
+            "Transitions": {"Conditions": [{"NextAction": "a", "Condition": {"Operator": "Equals", "Operands": ["x", "y"]}}]}}"#,
+    );
+    assert!(
+        matches!(two.outcome(), Outcome::NotSimulated { reason } if reason.contains("2 operands"))
+    );
+    let wait = run(r#"{"Identifier": "a", "Type": "Wait", "Parameters": {}, "Transitions": {}}"#);
+    assert_eq!(
+        wait.outcome(),
+        &Outcome::NotSimulated {
+            reason: "Wait blocks are not simulated".into()
+        }
+    );
+    assert_eq!(
+        wait.to_json()["outcome"],
+        json!({"kind": "notSimulated", "reason": "Wait blocks are not simulated", "block": "\"Wait\" \"a\""})
+    );
+}
+
+/// A command past the block's InvocationTimeLimitSeconds is stopped and the
+/// block takes its Error branch, as Connect does at the time limit.
+#[test]
+fn sim_a_command_past_the_time_limit_is_an_error() {
+    if cfg!(windows) {
+        return;
+    }
+    let flow = Flow::from_slice(
+        br#"{"Version": "2019-10-30", "StartAction": "a", "Actions": [
+          {"Identifier": "a", "Type": "InvokeLambdaFunction",
+           "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:Slow",
+                          "InvocationTimeLimitSeconds": "1"},
+           "Transitions": {"NextAction": "b", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "b"}]}},
+          {"Identifier": "b", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}]}"#,
+        "slow.json",
+    )
+    .unwrap();
+    let mut s = Simulator::new([flow]);
+    s.command("Slow", "sleep 5; echo '{}'");
+    let started = std::time::Instant::now();
+    let trace = s.run(&voice(), &Caller::new(), &Environment::new());
+    assert!(started.elapsed() < std::time::Duration::from_secs(4));
+    assert_eq!(trace.steps[0].branch.as_deref(), Some("NoMatchingError"));
+    let error = trace.lambda_calls[0].result.as_ref().unwrap_err();
+    assert!(
+        error.contains("ran past the block's time limit of 1 s"),
+        "{error}"
+    );
 }
