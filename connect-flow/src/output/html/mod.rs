@@ -248,7 +248,7 @@ fn flow_section(
     coverage: Option<&coverage::Overlay>,
 ) -> Markup {
     let flow = &model.flow;
-    let boxes = place(flow);
+    let boxes = place(model);
     let width = boxes.iter().map(|r| r.x).fold(0.0, f64::max) + BLOCK_WIDTH + MARGIN;
     let height = boxes.iter().map(|r| r.y + r.height).fold(0.0, f64::max) + MARGIN;
     let mut on_block: HashMap<&str, Vec<&Finding>> = HashMap::new();
