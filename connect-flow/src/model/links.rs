@@ -74,11 +74,18 @@ pub(super) fn link(flows: &mut [FlowModel]) {
             flow.blocks[index].link = named
                 .into_iter()
                 .chain(shown)
-                .find_map(|name| by_name.get(&loose(&name)).copied())
+                .map(|name| loose(&name))
+                .filter(|name| !SLOT_NAMES.contains(&name.as_str()))
+                .find_map(|name| by_name.get(&name).copied())
                 .flatten();
         }
     }
 }
+
+/// Names that say what the slot holds, not which flow: `${var.flow_arn}`,
+/// `<CONTACT_FLOW_ID>`. A target naming only these links nowhere, even to a
+/// file called `flow.json`.
+const SLOT_NAMES: [&str; 4] = ["flow", "contactflow", "module", "flowmodule"];
 
 /// The name to show for the target of a transfer or module block: the
 /// designer's name for it, else the name its parameter carries; `None` for
@@ -248,6 +255,14 @@ mod tests {
         let error = flow("flows/rules-engine-error.json", EMPTY);
         let model = Model::new(vec![main, error]);
         assert_eq!(model.flows[0].blocks[0].link, Some(1));
+    }
+
+    #[test]
+    fn a_placeholder_naming_only_the_slot_links_nowhere() {
+        for reference in ["${var.flow_arn}", "<CONTACT_FLOW_ID>", "{{flowModule.arn}}"] {
+            let model = Model::new(vec![transfer(reference), flow("flow.json", EMPTY)]);
+            assert_eq!(model.flows[0].blocks[0].link, None, "{reference}");
+        }
     }
 
     #[test]
