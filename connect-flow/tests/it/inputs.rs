@@ -343,29 +343,3 @@ fn the_commands_read_directories_templates_and_describe_output() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("\"dateOfBirth\""), "{}", run.stdout);
 }
-
-/// The README's "Inputs" excerpt is what the command prints: the command is
-/// the README's (its `\` continuations joined), and the output below it is
-/// the notes (stderr) then the report (stdout), line for line.
-#[test]
-fn the_readmes_inputs_output_is_what_the_command_prints() {
-    let readme = std::fs::read_to_string(fixture("README.md")).unwrap();
-    let section = &readme[readme.find("## Inputs").expect("an Inputs section")..];
-    let start = section.find("```text\n$ ").expect("an excerpt") + "```text\n$ ".len();
-    let excerpt = &section[start..start + section[start..].find("```").unwrap()];
-    let mut lines = excerpt.lines();
-    let mut command = String::new();
-    for line in lines.by_ref() {
-        command.push_str(line.trim_end_matches('\\'));
-        if !line.ends_with('\\') {
-            break;
-        }
-    }
-    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
-    assert_eq!(args[..2], ["check", "tests/flows/pipelines"]);
-    let expected: Vec<&str> = lines.collect();
-    let run = crate::checker::run(&args);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let printed = format!("{}{}", run.stderr, run.stdout);
-    assert_eq!(expected, printed.lines().collect::<Vec<_>>());
-}
