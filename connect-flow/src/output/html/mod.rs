@@ -43,7 +43,7 @@ use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::Manifests;
-use crate::model::{target_name, FlowModel, FunctionRef, Model};
+use crate::model::{target_name, Block, FlowModel, FunctionRef, Model};
 use crate::output::human::{plural, Summary};
 use layout::{place, Rect, BLOCK_WIDTH, MARGIN};
 
@@ -272,7 +272,7 @@ fn flow_section(
                                 boxes[start].x, boxes[start].y - 22.0)) { "Start" }
                         }
                         @for (index, action) in flow.actions.iter().enumerate() {
-                            (block(action, &model.blocks[index].name, boxes[index], Some(index) == start,
+                            (block(action, &model.blocks[index], boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
                                    lambda_returns(model.function(index), manifests),
                                    links.of(model, index),
@@ -312,7 +312,7 @@ fn worst(findings: &[&Finding]) -> Option<Severity> {
 #[allow(clippy::too_many_arguments)] // each is one thing the block shows
 fn block(
     action: &Action,
-    name: &BlockName,
+    resolved: &Block,
     at: Rect,
     is_start: bool,
     findings: &[&Finding],
@@ -321,6 +321,7 @@ fn block(
     visits: Option<usize>,
 ) -> Markup {
     let worst = worst(findings);
+    let name = &resolved.name;
     let has_errors = !action.transitions.errors.is_empty();
     markup! {
         div.block.start[is_start]
@@ -347,10 +348,11 @@ fn block(
                 div.transfer.unlinked title=(name) { (name) }
             }
             // One row per branch, as the designer lists them, each where its
-            // arrow leaves: labels never share a row.
+            // arrow leaves (the model's branches, as `edges` draws them):
+            // labels never share a row.
             div.ports {
-                @for (kind, _) in action.transitions.targets() {
-                    @let (class, label, title) = port_label(action, kind, has_errors);
+                @for branch in &resolved.branches {
+                    @let (class, label, title) = port_label(action, branch.kind.edge(), has_errors);
                     div.port.(class) title=(title) { (label) }
                 }
             }
