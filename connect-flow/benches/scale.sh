@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # connect-flow check at scale: one flow of N actions for N = 25,000 to
 # 200,000 (time, peak RSS, and both against the file's size), and 1,000
-# flows of 100 actions given as 1,000 file arguments. Targets (issue 19):
+# flows of 100 actions given as 1,000 file arguments and as one directory
+# (read by input::read, which walks it and tells each file's kind by its
+# shape). Targets (issue 19):
 # 100,000 actions under 2 s, twice the actions within 2.3x the time, peak
 # memory within 10x the file size, 1,000 flows under 2 s.
 #
@@ -99,6 +101,9 @@ measure() {
   done | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'
 }
 
+# The machine is shared: the load average says how much of the wall time
+# is waiting for a core.
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u +'%Y-%m-%d %H:%M UTC'))"
 echo "| input | actions | file | wall (median of $runs) | CPU | peak RSS | RSS / file |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 for n in 25000 50000 100000 200000; do
@@ -111,3 +116,11 @@ done
 bytes=$(du -cb "$work"/many/*.json | tail -1 | cut -f1)
 read -r secs cpu kib < <(measure "$bin" check "$work"/many/*.json "${manifests[@]}" --format json)
 echo "| 1,000 flows (file arguments) | 100,000 | $((bytes / 1024)) KiB | ${secs} s | ${cpu} s | $((kib / 1024)) MiB | $(python3 -c "print(f'{$kib*1024/$bytes:.1f}x')") |"
+# The directory must give the very report the file arguments give, or its
+# time would measure something else.
+cmp -s <("$bin" check "$work"/many/*.json "${manifests[@]}" --format json) \
+       <("$bin" check "$work"/many "${manifests[@]}" --format json) \
+  || { echo "the directory's report differs from the file arguments'" >&2; exit 1; }
+read -r secs cpu kib < <(measure "$bin" check "$work"/many "${manifests[@]}" --format json)
+echo "| 1,000 flows (one directory) | 100,000 | $((bytes / 1024)) KiB | ${secs} s | ${cpu} s | $((kib / 1024)) MiB | $(python3 -c "print(f'{$kib*1024/$bytes:.1f}x')") |"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,6 +44,10 @@ pub struct Flow {
     pub path: PathBuf,
     /// The CloudFormation logical id of the resource this flow came from, when it came from a template.
     pub resource: Option<String>,
+    /// The names Amazon Connect knows it by, when its source says them
+    /// (`describe-contact-flow`'s `Name` and `Id`): a transfer to it may
+    /// name it by either.
+    pub known_as: Vec<String>,
     /// Always [`FLOW_LANGUAGE_VERSION`].
     pub version: String,
     /// The Identifier of the first action.
@@ -408,6 +412,7 @@ impl Flow {
         Ok(Flow {
             path: path.to_owned(),
             resource: None,
+            known_as: Vec::new(),
             version,
             start_action,
             actions,
@@ -598,6 +603,7 @@ mod streaming {
         Some(Flow {
             path: path.to_owned(),
             resource: None,
+            known_as: Vec::new(),
             version,
             start_action,
             actions,

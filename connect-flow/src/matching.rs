@@ -306,6 +306,7 @@ impl Manifests {
                         placeholder: text,
                         name: placeholder.name(),
                         flow: &flow.flow.path,
+                        resource: flow.flow.resource.as_deref(),
                         block: &block.name,
                         manifest,
                     });
@@ -325,6 +326,9 @@ pub struct Pairing<'m> {
     pub name: &'m str,
     /// The flow of the first block using it.
     pub flow: &'m Path,
+    /// That flow's CloudFormation logical id, when it came from a template
+    /// (one template holds several flows).
+    pub resource: Option<&'m str>,
     /// That block.
     pub block: &'m BlockName,
     /// The manifest's index.

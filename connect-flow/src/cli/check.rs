@@ -66,8 +66,14 @@ pub(super) fn run(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Wri
     };
     for pairing in inputs.manifests.pairings(&inputs.model) {
         if let Some(manifest) = inputs.manifests.get(pairing.manifest) {
+            // The flow named as a finding names it: path, then the
+            // template's logical id.
+            let resource = pairing
+                .resource
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
             let note = format!(
-                "{}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
+                "{}{resource}: {} is paired with {}: the placeholder names `{}`; --map overrides it",
                 pairing.flow.display(),
                 pairing.block,
                 manifest.path.display(),

@@ -12,8 +12,8 @@ use crate::scaffold::{contracts, manifest, ScaffoldError};
 /// The arguments of `connect-flow manifest`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ManifestArgs {
-    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
-    #[arg(required = true, value_name = "FLOW.json")]
+    /// The flows to read.
+    #[arg(required = true, value_name = "INPUT", help = concat!("The flows to read. ", input_help!()))]
     pub flows: Vec<PathBuf>,
     /// The Lambda function: its name in LambdaFunctionARN, or a
     /// placeholder's name as pairing reads it (case, `-` and `_` ignored).

@@ -2,20 +2,23 @@
 //! the resolved [`Model`].
 //!
 //! ```text
-//! connect-flow check FLOW.json [FLOW2.json ...] [--manifest M.json ...]
+//! connect-flow check INPUT [INPUT ...] [--manifest M.json ...]
 //!     [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--format human|json|sarif|html] [--deny-warnings]
-//! connect-flow scaffold FLOW.json [FLOW2.json ...] --out DIR
+//! connect-flow scaffold INPUT [INPUT ...] --out DIR
 //!     [--manifest M.json ...] [--map ARN=M.json ...] [--map-file MAPS.json]
 //!     [--connect-lambda-path PATH] [--force]
-//! connect-flow manifest FLOW.json [FLOW2.json ...] --function NAME
-//! connect-flow simulate FLOW.json [FLOW2.json ...] [--lambda F=COMMAND ...]
+//! connect-flow manifest INPUT [INPUT ...] --function NAME
+//! connect-flow simulate INPUT [INPUT ...] [--lambda F=COMMAND ...]
 //!     [--mock F=RESPONSE.json ...] [--manifest M.json ...] [--dtmf DIGITS ...]
 //!     [--say TEXT ...] [--hours open|closed] [--format human|json] ...
-//! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow ...]
+//! connect-flow test CASE.json [CASE2.json ...] --flow INPUT [--flow ...]
 //!     [--lambda F=COMMAND ...] [--mock F=RESPONSE.json ...] [--manifest M.json ...]
 //!     [--format human|json|junit] [--coverage FILE.html]
 //! ```
+//!
+//! Every INPUT is read by [`crate::input`]: a flow export, a directory,
+//! `describe-contact-flow(-module)` output or a CloudFormation JSON template.
 //!
 //! Exit 0 when there is no error (warnings alone pass unless
 //! `--deny-warnings`), 1 when there are errors, 2 when an input cannot be
@@ -23,6 +26,19 @@
 //! writes, in the chosen format, every flow it could read. `scaffold` and
 //! `manifest` exit 1 when the flows ask two incompatible things of a Lambda,
 //! 2 when an input cannot be read.
+
+/// What an INPUT of any command may be, for its `--help` (a macro, so each
+/// command's help can `concat!` its own first sentence to it): one wording
+/// of what [`crate::input`] reads.
+macro_rules! input_help {
+    () => {
+        "Each INPUT is a flow export (Amazon Connect flow language, Version \
+         2019-10-30), a directory (every flow under it), `aws connect \
+         describe-contact-flow` or `describe-contact-flow-module` output, or a \
+         CloudFormation JSON template (CDK's cdk.out/*.template.json included: \
+         every AWS::Connect::ContactFlow and ContactFlowModule resource in it)."
+    };
+}
 
 mod check;
 mod manifest;
@@ -100,8 +116,8 @@ pub enum Command {
 /// them: shared by `check` and `scaffold`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
-    /// Exported flows (Amazon Connect flow language, Version 2019-10-30).
-    #[arg(required = true, value_name = "FLOW.json")]
+    /// The flows to read.
+    #[arg(required = true, value_name = "INPUT", help = concat!("The flows to read. ", input_help!()))]
     pub flows: Vec<PathBuf>,
     /// A handler manifest; matched to actions by the function name in
     /// LambdaFunctionARN (its `function`, or else `handler`, ignoring case,

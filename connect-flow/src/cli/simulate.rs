@@ -2,7 +2,7 @@
 //! Lambdas as commands or checked mocks; the trace as a story or as JSON.
 //!
 //! ```text
-//! connect-flow simulate FLOW.json [FLOW2.json ...]
+//! connect-flow simulate INPUT [INPUT2 ...]
 //!     [--lambda FUNCTION=COMMAND ...] [--mock FUNCTION=RESPONSE.json ...]
 //!     [--manifest M.json ...] [--customer PHONE] [--system PHONE]
 //!     [--channel VOICE|CHAT|TASK] [--attribute K=V ...] [--data REF=VALUE ...]
@@ -34,10 +34,13 @@ use crate::simulate::{Caller, Channel, Contact, Environment, Hours, Input, Outco
 /// The options of `connect-flow simulate`, as clap reads them.
 #[derive(Debug, Clone, Args)]
 pub struct SimulateOptions {
-    /// The flows: the contact enters the first; the others are flows and
-    /// modules it may transfer to or invoke (matched by file name,
-    /// Metadata.name, or the last segment of the id a block names).
-    #[arg(required = true, value_name = "FLOW.json")]
+    /// The flows: the contact enters the first.
+    #[arg(required = true, value_name = "INPUT", help = concat!(
+        "The flows: the contact enters the first; the others are flows and \
+         modules it may transfer to or invoke (matched by file name, \
+         Metadata.name, or the last segment of the id a block names). ",
+        input_help!()
+    ))]
     pub flows: Vec<PathBuf>,
     /// Run COMMAND (through the shell) as the Lambda FUNCTION: the event on
     /// stdin, the response on stdout, a non-zero exit an error. A

@@ -3,7 +3,7 @@
 //! flows' coverage drawn on the report page.
 //!
 //! ```text
-//! connect-flow test CASE.json [CASE2.json ...] --flow FLOW.json [--flow FLOW2.json ...]
+//! connect-flow test CASE.json [CASE2.json ...] --flow INPUT [--flow INPUT2 ...]
 //!     [--lambda FUNCTION=COMMAND ...] [--mock FUNCTION=RESPONSE.json ...]
 //!     [--manifest M.json ...] [--data REF=VALUE ...]
 //!     [--format human|json|junit] [--coverage FILE.html]
@@ -37,9 +37,12 @@ pub struct TestArgs {
     /// `InitializationData`).
     #[arg(required = true, value_name = "CASE.json")]
     pub cases: Vec<PathBuf>,
-    /// The flows: the contact enters the first (or the one a case's
-    /// `EntryPoint.FlowId` names by file name or Metadata.name).
-    #[arg(long = "flow", required = true, value_name = "FLOW.json")]
+    /// The flows: the contact enters the first.
+    #[arg(long = "flow", required = true, value_name = "INPUT", help = concat!(
+        "The flows: the contact enters the first (or the one a case's \
+         `EntryPoint.FlowId` names by file name or Metadata.name). ",
+        input_help!()
+    ))]
     pub flows: Vec<PathBuf>,
     /// Run COMMAND (through the shell) as the Lambda FUNCTION when a case
     /// does not override it: the event on stdin, the response on stdout.

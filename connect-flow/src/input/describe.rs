@@ -11,6 +11,8 @@
 //! let flows = input::read(&path).into_flows().unwrap();
 //! assert_eq!(flows[0].start_action, "a");
 //! assert_eq!(flows[0].path, path);
+//! // A transfer may name it by either (`model::Block::link`).
+//! assert_eq!(flows[0].known_as, ["Main", "abc"]);
 //! # std::fs::remove_file(&path).unwrap();
 //! ```
 
@@ -62,6 +64,11 @@ pub(crate) fn flow(described: Described<'_>, path: &Path) -> Result<Flow, InputE
     let at = PathBuf::from(format!("{} ({key}.Content)", path.display()));
     let mut flow = Flow::from_slice(content.as_bytes(), &at)?;
     flow.path = path.to_owned();
+    flow.known_as = ["Name", "Id"]
+        .into_iter()
+        .filter_map(|field| described.object.get(field)?.as_str())
+        .map(str::to_owned)
+        .collect();
     Ok(flow)
 }
 

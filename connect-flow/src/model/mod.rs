@@ -39,6 +39,7 @@ use std::collections::HashMap;
 pub use crate::function::FunctionRef;
 pub use block::{Block, Branch, BranchKind, Invoke, Target};
 pub use facts::{Facts, Last};
+pub use links::target_name;
 
 use crate::designer::{type_name, BlockLabel, BlockName};
 use crate::flow::{Action, ActionType, Flow, InvocationType};
@@ -204,12 +205,13 @@ fn resolve_block(action: &Action, index: &HashMap<String, usize>, loads: bool) -
     }
 }
 
-/// The types whose block goes to another flow, and the parameter naming it.
-pub(crate) fn flow_target(action: &Action) -> Option<&str> {
+/// For a block that goes to another flow: the parameter naming the flow,
+/// and its value when it is a string; `None` for any other block.
+fn flow_target(action: &Action) -> Option<(&'static str, Option<&str>)> {
     let key = match &action.action_type {
         ActionType::TransferToFlow => "ContactFlowId",
         ActionType::Other(name) if name == "InvokeFlowModule" => "FlowModuleId",
         _ => return None,
     };
-    action.parameters.get(key)?.as_str()
+    Some((key, action.parameters.get(key).and_then(|v| v.as_str())))
 }

@@ -187,13 +187,26 @@ fn help_exits_0_and_lists_the_options() {
         "--map",
         "--format",
         "--deny-warnings",
-        "FLOW.json",
+        "<INPUT>",
     ] {
         assert!(
             run.stdout.contains(option),
             "{option} not in {}",
             run.stdout
         );
+    }
+    // Every command that reads flows says what an INPUT may be.
+    for command in ["check", "scaffold", "manifest", "simulate", "test"] {
+        let help = checker::run(&[command, "--help"]);
+        assert_eq!(help.code, 0, "{command}");
+        for kind in [
+            "flow export",
+            "a directory",
+            "describe-contact-flow",
+            "CloudFormation JSON template",
+        ] {
+            assert!(help.stdout.contains(kind), "{command} --help lacks {kind}");
+        }
     }
     let run = checker::run(&["--help"]);
     assert_eq!(run.code, 0);

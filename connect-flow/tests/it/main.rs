@@ -14,6 +14,7 @@ mod junit_schema;
 mod manifest_schema;
 mod model;
 mod pipeline_placeholders;
+mod readme;
 mod robustness;
 mod sarif;
 mod scaffold;

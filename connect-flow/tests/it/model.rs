@@ -180,3 +180,44 @@ fn a_hostile_flow_cannot_write_a_control_character_to_the_terminal() {
     let stdout = String::from_utf8(stdout).unwrap();
     assert!(stdout.contains(r"\u{1b}[2J"), "{stdout}");
 }
+
+/// A public flow's transfers (`tests/flows/public/rules-engine-integration.json`
+/// transfers by `{{contactFlows.RulesEngineError.arn}}` and
+/// `{{contactFlows.RulesEngineMain.arn}}`, the placeholders its repository's
+/// deployment fills) link to the given flows of those names: one known by
+/// its file name, one by the name its export carries. Their exports are not
+/// copied here, so each is a stand-in written for the test. Given alone, the
+/// flow links nowhere.
+#[test]
+fn a_public_flows_transfer_placeholders_link_to_the_flows_they_name() {
+    use connect_flow::{input, model::Model};
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("public-transfer-links");
+    std::fs::create_dir_all(&dir).unwrap();
+    let stand_in = |name: Option<&str>| {
+        let metadata = name.map_or(String::new(), |n| {
+            format!(r#", "Metadata": {{"name": "{n}"}}"#)
+        });
+        format!(
+            r#"{{"Version": "2019-10-30", "StartAction": "end", "Actions": [
+              {{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {{}},
+                "Transitions": {{}}}}]{metadata}}}"#
+        )
+    };
+    let error = dir.join("rules-engine-error.json");
+    let main = dir.join("deployed-main.json");
+    std::fs::write(&error, stand_in(None)).unwrap();
+    std::fs::write(&main, stand_in(Some("RulesEngineMain"))).unwrap();
+    let public = std::path::PathBuf::from("tests/flows/public/rules-engine-integration.json");
+
+    let loaded = input::read_all(&[public.clone(), error, main]);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let model = Model::new(loaded.flows);
+    let flow = &model.flows[0];
+    let link = |identifier: &str| flow.blocks[flow.position(identifier).unwrap()].link;
+    assert_eq!(link("ccbe240a-239d-4c12-b5e3-694a5362ebd3"), Some(1));
+    assert_eq!(link("37b16bd8-acfe-480e-bf33-7f4d2859cb68"), Some(2));
+
+    let alone = Model::new(input::read_all(&[public]).flows);
+    assert!(alone.flows[0].blocks.iter().all(|b| b.link.is_none()));
+}

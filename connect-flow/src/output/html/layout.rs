@@ -21,7 +21,7 @@
 //!
 //! ```
 //! use connect_flow::output::html::layout::place;
-//! use connect_flow::Flow;
+//! use connect_flow::{model::Model, Flow};
 //!
 //! let flow = Flow::from_slice(br#"{"Version": "2019-10-30", "StartAction": "A", "Actions": [
 //!   {"Identifier": "A", "Type": "Compare", "Parameters": {},
@@ -29,7 +29,7 @@
 //!   {"Identifier": "B", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
 //!   {"Identifier": "C", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
 //! ]}"#, "f.json").unwrap();
-//! let boxes = place(&flow);
+//! let boxes = place(&Model::new(vec![flow]).flows[0]);
 //! assert!(boxes[1].x > boxes[0].x, "B is a layer to the right of A");
 //! assert_eq!(boxes[1].x, boxes[2].x, "B and C share a layer");
 //! assert!(boxes[2].y >= boxes[1].y + boxes[1].height, "and do not overlap");
@@ -40,6 +40,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::flow::{Action, Flow};
+use crate::model::{Branch, FlowModel};
 
 /// The width of a drawn block, in CSS pixels (about the designer's).
 pub const BLOCK_WIDTH: f64 = 190.0;
@@ -122,7 +123,8 @@ pub fn designer_position(flow: &Flow, identifier: &str) -> Option<(f64, f64)> {
 /// One box per action, in file order: designer positions where there are
 /// any (shifted so the drawing starts at [`MARGIN`]), a layered layout
 /// below them for the rest, and no two boxes closer than [`GAP`].
-pub fn place(flow: &Flow) -> Vec<Rect> {
+pub fn place(model: &FlowModel) -> Vec<Rect> {
+    let flow = &model.flow;
     let designer: Vec<Option<(f64, f64)>> = flow
         .actions
         .iter()
@@ -157,7 +159,7 @@ pub fn place(flow: &Flow) -> Vec<Rect> {
             .flatten()
             .map(|r| r.y + r.height + ROW_GAP)
             .fold(MARGIN, f64::max);
-        let layered = layered(flow, &heights);
+        let layered = layered(model, &heights);
         for (slot, ((x, y), &height)) in boxes.iter_mut().zip(layered.into_iter().zip(&heights)) {
             if slot.is_none() {
                 *slot = Some(Rect {
@@ -171,25 +173,19 @@ pub fn place(flow: &Flow) -> Vec<Rect> {
     separate(boxes.into_iter().flatten().collect())
 }
 
-/// Each action's distinct targets that exist, by index, in file order.
-/// A block's arrow to itself places nothing, so it is left out.
-fn successors(flow: &Flow) -> Vec<Vec<usize>> {
-    // The first action of an Identifier is the one transitions reach, as in
-    // `Flow::position`; a map keeps this linear in the flow's size.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(flow.actions.len());
-    for (i, action) in flow.actions.iter().enumerate() {
-        index.entry(action.identifier.as_str()).or_insert(i);
-    }
-    flow.actions
+/// Each block's distinct targets that exist, by index, in file order (the
+/// model's branches). A block's arrow to itself places nothing, so it is
+/// left out.
+fn successors(model: &FlowModel) -> Vec<Vec<usize>> {
+    model
+        .blocks
         .iter()
         .enumerate()
-        .map(|(i, action)| {
+        .map(|(i, block)| {
             let mut out: Vec<usize> = Vec::new();
-            for (_, target) in action.transitions.targets() {
-                if let Some(&t) = index.get(target) {
-                    if t != i && !out.contains(&t) {
-                        out.push(t);
-                    }
+            for t in block.branches.iter().filter_map(Branch::block) {
+                if t != i && !out.contains(&t) {
+                    out.push(t);
                 }
             }
             out
@@ -251,10 +247,10 @@ fn acyclic(succ: &[Vec<usize>], start: Option<usize>) -> (Vec<Vec<usize>>, Vec<u
 }
 
 /// The layered layout: each block's offset from the drawing's top left.
-fn layered(flow: &Flow, heights: &[f64]) -> Vec<(f64, f64)> {
-    let n = flow.actions.len();
-    let succ = successors(flow);
-    let (forward, topological, rank) = acyclic(&succ, flow.position(&flow.start_action));
+fn layered(model: &FlowModel, heights: &[f64]) -> Vec<(f64, f64)> {
+    let n = model.blocks.len();
+    let succ = successors(model);
+    let (forward, topological, rank) = acyclic(&succ, model.start);
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (from, targets) in forward.iter().enumerate() {
         for &to in targets {
@@ -391,6 +387,11 @@ mod tests {
         Flow::from_slice(text.as_bytes(), "t.json").unwrap()
     }
 
+    /// The boxes of `flow` alone, resolved as the page resolves it.
+    fn placed(flow: &Flow) -> Vec<Rect> {
+        place(&crate::model::Model::new(vec![flow.clone()]).flows[0])
+    }
+
     fn terminal(id: &str) -> String {
         format!(
             r#"{{"Identifier": "{id}", "Type": "DisconnectParticipant", "Parameters": {{}}, "Transitions": {{}}}}"#
@@ -404,7 +405,7 @@ mod tests {
             r#"{"ActionMetadata": {"A": {"position": {"x": -100, "y": -50}},
                                    "B": {"position": {"x": 300.5, "y": 20}}}}"#,
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         assert_eq!(
             boxes[0],
             Rect {
@@ -431,7 +432,7 @@ mod tests {
                                    "B": {"position": {"x": 10, "y": 5}},
                                    "C": {"position": {"x": 0, "y": 0}}}}"#,
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         for (i, a) in boxes.iter().enumerate() {
             for b in &boxes[i + 1..] {
                 assert!(!a.crowds(b), "{a:?} crowds {b:?}");
@@ -445,7 +446,7 @@ mod tests {
             &[terminal("A"), terminal("B")].join(","),
             r#"{"ActionMetadata": {"A": {"position": {"x": 0, "y": 0}}}}"#,
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         assert!(boxes[1].y >= boxes[0].y + boxes[0].height + GAP);
     }
 
@@ -457,7 +458,7 @@ mod tests {
         );
         assert_eq!(designer_position(&f, "A"), None);
         assert_eq!(
-            place(&f)[0],
+            placed(&f)[0],
             Rect {
                 x: MARGIN,
                 y: MARGIN,
@@ -500,7 +501,7 @@ mod tests {
             .join(","),
             "{}",
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         assert_eq!(boxes[1].x, boxes[2].x);
         assert!(boxes[3].x > boxes[1].x);
         assert_eq!(boxes[0].y, boxes[1].y, "the first branch stays level");
@@ -522,7 +523,7 @@ mod tests {
             .join(","),
             "{}",
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         assert!(boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x && boxes[2].x < boxes[3].x);
         assert_apart(&boxes);
     }
@@ -539,7 +540,7 @@ mod tests {
             .join(","),
             "{}",
         );
-        assert_apart(&place(&f));
+        assert_apart(&placed(&f));
     }
 
     #[test]
@@ -559,7 +560,7 @@ mod tests {
             .join(","),
             "{}",
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         let (x, z, y) = (boxes[4], boxes[5], boxes[6]);
         assert_eq!(x.x, z.x);
         assert!(z.y < x.y && x.y < y.y, "Z {z:?}, X {x:?}, Y {y:?}");
@@ -574,7 +575,7 @@ mod tests {
             actions.push(step(&pair[0], &[&pair[1]]));
         }
         actions.push(terminal("S19"));
-        let boxes = place(&flow(&actions.join(","), "{}"));
+        let boxes = placed(&flow(&actions.join(","), "{}"));
         // 21 layers: three bands of 7.
         let columns = boxes.iter().map(|b| b.x as i64).max().unwrap() / LAYER_STEP as i64 + 1;
         assert_eq!(columns, 7);
@@ -594,7 +595,7 @@ mod tests {
             .join(","),
             "{}",
         );
-        let boxes = place(&f);
+        let boxes = placed(&f);
         assert_eq!(boxes[0].height, block_height(8));
         assert_eq!(boxes[1].height, BLOCK_HEIGHT);
         let (_, first) = boxes[0].port(0);

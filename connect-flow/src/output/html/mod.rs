@@ -6,7 +6,7 @@
 //! each branch a labelled row on its block, its arrow leaving from there)
 //! and marks each finding on its block, with the list beside the drawing,
 //! errors first; the page opens on the first error (page.js). A transfer to
-//! another flow on the page links to it ([`transfer`]). Everything is inline
+//! another flow on the page links to it (the model's [`crate::model::Block::link`]). Everything is inline
 //! (CSS, SVG, one small script) and a Content-Security-Policy forbids any
 //! fetch, so the page opens from a CI artifact or an email.
 //!
@@ -32,7 +32,6 @@
 
 pub mod coverage;
 pub mod layout;
-pub mod transfer;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -44,10 +43,9 @@ use crate::designer::BlockName;
 use crate::findings::{Finding, Severity};
 use crate::flow::{Action, EdgeKind, Flow};
 use crate::matching::Manifests;
-use crate::model::Model;
+use crate::model::{target_name, Block, FlowModel, FunctionRef, Model};
 use crate::output::human::{plural, Summary};
 use layout::{place, Rect, BLOCK_WIDTH, MARGIN};
-use transfer::Targets;
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
@@ -104,11 +102,7 @@ fn page(
             })
             .collect(),
     );
-    let targets = Targets::of(flows);
-    let links = Links {
-        flows,
-        targets: &targets,
-    };
+    let links = Links { flows };
     let page = markup! {
         (DOCTYPE)
         html lang="en" {
@@ -158,8 +152,8 @@ fn page(
                         }
                     }
                 }
-                @for (n, flow) in flows.iter().enumerate() {
-                    (flow_section(n, flow, manifests, &of_flow(findings, flow), &links, coverage))
+                @for (n, flow) in model.flows.iter().enumerate() {
+                    (flow_section(n, flow, manifests, &of_flow(findings, &flow.flow), &links, coverage))
                 }
                 output #selftest hidden {}
                 script { (PreEscaped(SCRIPT)) }
@@ -192,7 +186,6 @@ fn errors_first(mut findings: Vec<&Finding>) -> Vec<&Finding> {
 /// What a block needs to link to the other flows on the page.
 struct Links<'a> {
     flows: &'a [&'a Flow],
-    targets: &'a Targets,
 }
 
 /// Where a transfer or module block goes, as the drawing shows it.
@@ -206,10 +199,15 @@ enum Transfer<'a> {
 }
 
 impl<'a> Links<'a> {
-    fn of(&self, flow: &Flow, action: &Action) -> Transfer<'a> {
-        match self.targets.of_action(flow, action) {
-            Some(target) => Transfer::Linked(target, self.flows[target]),
-            None => transfer::target_name(flow, action).map_or(Transfer::None, Transfer::Named),
+    /// Where block `index` of `flow` goes, as the model linked it.
+    fn of(&self, flow: &FlowModel, index: usize) -> Transfer<'a> {
+        let linked = flow.blocks.get(index).and_then(|b| b.link);
+        match linked.and_then(|target| Some((target, *self.flows.get(target)?))) {
+            Some((target, to)) => Transfer::Linked(target, to),
+            None => flow
+                .action(index)
+                .and_then(|action| target_name(&flow.flow, action))
+                .map_or(Transfer::None, Transfer::Named),
         }
     }
 }
@@ -243,13 +241,14 @@ fn legend() -> Markup {
 
 fn flow_section(
     n: usize,
-    flow: &Flow,
+    model: &FlowModel,
     manifests: &Manifests,
     findings: &[&Finding],
     links: &Links,
     coverage: Option<&coverage::Overlay>,
 ) -> Markup {
-    let boxes = place(flow);
+    let flow = &model.flow;
+    let boxes = place(model);
     let width = boxes.iter().map(|r| r.x).fold(0.0, f64::max) + BLOCK_WIDTH + MARGIN;
     let height = boxes.iter().map(|r| r.y + r.height).fold(0.0, f64::max) + MARGIN;
     let mut on_block: HashMap<&str, Vec<&Finding>> = HashMap::new();
@@ -258,7 +257,7 @@ fn flow_section(
             on_block.entry(action).or_default().push(finding);
         }
     }
-    let start = flow.position(&flow.start_action);
+    let start = model.start;
     markup! {
         section.flow id=(format!("flow-{n}")) data-path=(flow.path.display()) {
             h2 { (flow.path.display()) }
@@ -267,16 +266,16 @@ fn flow_section(
                     div.canvas style=(format!("width:{width:.0}px;height:{height:.0}px;\
                         --block-width:{BLOCK_WIDTH}px;--block-height:{}px;--port-row:{}px",
                         layout::BLOCK_HEIGHT, layout::PORT_ROW)) {
-                        (edges(flow, &boxes, width, height, coverage))
+                        (edges(model, &boxes, width, height, coverage))
                         @if let Some(start) = start {
                             div.start-marker style=(format!("left:{:.1}px;top:{:.1}px",
                                 boxes[start].x, boxes[start].y - 22.0)) { "Start" }
                         }
                         @for (index, action) in flow.actions.iter().enumerate() {
-                            (block(action, boxes[index], Some(index) == start,
+                            (block(action, &model.blocks[index], boxes[index], Some(index) == start,
                                    on_block.get(action.identifier.as_str()).map_or(&[][..], Vec::as_slice),
-                                   manifests,
-                                   links.of(flow, action),
+                                   lambda_returns(model.function(index), manifests),
+                                   links.of(model, index),
                                    coverage.map(|c| c.visits(&flow.path, &action.identifier))))
                         }
                     }
@@ -288,8 +287,8 @@ fn flow_section(
                     } @else {
                         ol.findings-list {
                             @for finding in findings {
-                                @let action = finding.action.as_deref().and_then(|id| flow.position(id));
-                                (finding_item(finding, action.map(|i| &flow.actions[i]),
+                                @let action = finding.action.as_deref().and_then(|id| model.position(id));
+                                (finding_item(finding, action.map(|i| &model.blocks[i].name),
                                               finding.action.is_some() && action.is_none()))
                             }
                         }
@@ -310,18 +309,19 @@ fn worst(findings: &[&Finding]) -> Option<Severity> {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // each is one thing the block shows
 fn block(
     action: &Action,
+    resolved: &Block,
     at: Rect,
     is_start: bool,
     findings: &[&Finding],
-    manifests: &Manifests,
+    returns: Option<Markup>,
     transfer: Transfer,
     visits: Option<usize>,
 ) -> Markup {
-    let name = BlockName::of(action);
     let worst = worst(findings);
-    let returns = lambda_returns(action, manifests);
+    let name = &resolved.name;
     let has_errors = !action.transitions.errors.is_empty();
     markup! {
         div.block.start[is_start]
@@ -348,10 +348,11 @@ fn block(
                 div.transfer.unlinked title=(name) { (name) }
             }
             // One row per branch, as the designer lists them, each where its
-            // arrow leaves: labels never share a row.
+            // arrow leaves (the model's branches, as `edges` draws them):
+            // labels never share a row.
             div.ports {
-                @for (kind, _) in action.transitions.targets() {
-                    @let (class, label, title) = port_label(action, kind, has_errors);
+                @for branch in &resolved.branches {
+                    @let (class, label, title) = port_label(action, branch.kind.edge(), has_errors);
                     div.port.(class) title=(title) { (label) }
                 }
             }
@@ -383,12 +384,12 @@ fn block(
     }
 }
 
-/// For a Lambda block: what its manifest says the flow may read after it.
-fn lambda_returns(action: &Action, manifests: &Manifests) -> Option<Markup> {
-    let invoke = action.lambda_invoke()?;
-    let arn = invoke.function_arn()?;
+/// For a block invoking `function` (the model's reading of it): what its
+/// manifest says the flow may read after it.
+fn lambda_returns(function: Option<&FunctionRef>, manifests: &Manifests) -> Option<Markup> {
+    let function = function.filter(|f| !matches!(f, FunctionRef::Missing))?;
     // Through `Match::index`, so every way of pairing a manifest counts.
-    let index = match manifests.resolve(arn).map(|found| found.index()) {
+    let index = match manifests.resolve_ref(function).map(|found| found.index()) {
         Ok(Some(index)) => index,
         Ok(None) => {
             return Some(markup! { "No manifest paired: its $.External keys are unknown." })
@@ -413,10 +414,10 @@ fn lambda_returns(action: &Action, manifests: &Manifests) -> Option<Markup> {
     })
 }
 
-fn finding_item(finding: &Finding, action: Option<&Action>, unplaced: bool) -> Markup {
+fn finding_item(finding: &Finding, block: Option<&BlockName>, unplaced: bool) -> Markup {
     let severity = finding.severity().as_str();
-    let mut place = match action {
-        Some(action) => BlockName::of(action).to_string(),
+    let mut place = match block {
+        Some(name) => name.to_string(),
         None => match &finding.action {
             Some(id) => format!("no block {id:?} in this flow"),
             None => finding.file.display().to_string(),
@@ -453,7 +454,7 @@ fn file_name(flow: &Flow) -> String {
 /// source's right side at its branch row and entering the target's left
 /// side. With `coverage`, each arrow says whether a test run took it.
 fn edges(
-    flow: &Flow,
+    model: &FlowModel,
     boxes: &[Rect],
     width: f64,
     height: f64,
@@ -466,16 +467,14 @@ fn edges(
         branch: String,
         path: String,
     }
-    // The first action of an Identifier is the one a transition reaches
-    // (as `Flow::position`), found in constant time for a large flow.
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(flow.actions.len());
-    for (i, action) in flow.actions.iter().enumerate() {
-        index.entry(action.identifier.as_str()).or_insert(i);
-    }
+    let flow = &model.flow;
     let mut arrows: Vec<Arrow> = Vec::new();
-    for (from, action) in flow.actions.iter().enumerate() {
-        for (port, (kind, target)) in action.transitions.targets().enumerate() {
-            let Some(&to) = index.get(target) else {
+    for (from, (action, block)) in flow.actions.iter().zip(&model.blocks).enumerate() {
+        // The model's branches are the transitions in order, one per port;
+        // a dangling one has a port but no arrow.
+        for (port, branch) in block.branches.iter().enumerate() {
+            let kind = branch.kind.edge();
+            let Some(to) = branch.block() else {
                 continue;
             };
             let (sx, sy) = boxes[from].port(port);
