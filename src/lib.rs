@@ -126,6 +126,7 @@ mod handler_panic;
 mod manifest_check;
 mod manifest_dir;
 mod manifest_text;
+mod private;
 mod run;
 
 pub use connect_types::error::{ErrorType, InvokeError};
@@ -144,26 +145,6 @@ pub use connect_derive::connect_handler;
 pub use connect_derive::ConnectResponse;
 pub use connect_types::response::{self, ConnectResponse};
 
-/// What the macros expand to. Not a public API: names here change without
-/// notice.
-#[doc(hidden)]
-pub mod __private {
-    pub use crate::handler::{Handler, HandlerFn};
-    pub use crate::manifest_check::generated_test as manifest_test;
-    pub use crate::{Context, Error};
-    pub use connect_types::error::{ErrorType, InvokeError};
-    pub use connect_types::event::{ContactData, ContactFlowEvent};
-    pub use connect_types::extract;
-    pub use connect_types::manifest;
-    pub use connect_types::response::__private as response;
-    pub use connect_types::response::ConnectResponse;
-    pub use serde;
-    pub use serde_json;
-
-    /// The handler's future, as is: the bound makes a future that is not
-    /// `Send` an error on the handler's name (generated code calls this
-    /// rather than declaring a function per handler).
-    pub fn require_send<F: core::future::Future + Send>(future: F) -> F {
-        future
-    }
-}
+// `pub mod __private<patch version>`, re-exporting `private`: written by
+// build.rs, because a module's name cannot be computed in Rust source.
+include!(concat!(env!("OUT_DIR"), "/private.rs"));

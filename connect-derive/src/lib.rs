@@ -3,6 +3,7 @@
 
 mod handler;
 mod internals;
+mod private;
 mod response;
 
 use proc_macro::TokenStream;

@@ -59,7 +59,7 @@ impl Names {
 pub(crate) fn expand(handler: &Handler) -> TokenStream {
     let func = &handler.func;
     let krate = &handler.options.krate;
-    let p = quote!(#krate::__private);
+    let p = crate::private::module(krate);
     let names = Names::of(handler);
     let vis = &func.vis;
     let Names {
@@ -469,7 +469,7 @@ pub(crate) fn fallback(handler: &Handler) -> TokenStream {
         return func.to_token_stream();
     }
     let krate = &handler.options.krate;
-    let p = quote!(#krate::__private);
+    let p = crate::private::module(krate);
     let names = Names::of(handler);
     let vis = &func.vis;
     let Names {
