@@ -125,6 +125,7 @@ mod handler;
 mod handler_panic;
 mod manifest_check;
 mod manifest_dir;
+mod manifest_rules;
 mod manifest_text;
 mod private;
 mod run;

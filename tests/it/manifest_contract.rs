@@ -141,7 +141,7 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
 fn a_crate_with_a_manifests_folder_keeps_its_committed_manifests_true() {
     let scratch = Scratch::new();
 
-    // No folder: nothing is checked, nothing written.
+    // No folder: only the manifest's own rules are checked, nothing written.
     let out = scratch.test();
     assert!(out.success, "{}", out.output);
     assert!(!scratch.manifests().exists());
