@@ -28,6 +28,14 @@ const LAYOUT: [&str; 4] = [
 
 #[test]
 fn ui() {
+    // trybuild's project has no `[profile]` of its own: without this its
+    // copy of the facade's dependencies (tokio, hyper, lambda_runtime,
+    // serde_json) is built with full debug info and linked into every pass
+    // case, as the workspace's own profile keeps them out of its builds.
+    // The cases' panics still name file and line (panic locations need no
+    // debug info). The cargo trybuild runs inherits this process's
+    // environment, and no other test of this binary reads it.
+    std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "false");
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/handler/fail/*.rs");
     cases.pass("tests/ui/handler/pass/*.rs");

@@ -17,4 +17,9 @@ mod extract_lenient;
 mod extract_mutations;
 mod extract_scan;
 mod manifest_schema;
-mod sample_events;
+
+/// What the test modules share; no tests of their own.
+mod support {
+    /// Where the sample events live, and reading them.
+    pub mod sample_events;
+}
