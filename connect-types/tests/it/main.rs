@@ -1,6 +1,8 @@
 //! connect-types' integration tests, one binary: the event model on the
 //! sample events, the extraction (scan, lenient coercion, value-free errors,
-//! allocations, mutated events) and the manifest's JSON Schema.
+//! allocations, mutated events) and the manifest's JSON Schema: `event_*.rs`
+//! test the event model, `extract_*.rs` the extraction, `manifest_schema.rs`
+//! the schema; `support/` holds helpers, no tests.
 
 mod event_builder;
 mod event_enums;
