@@ -110,6 +110,11 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
             .env_remove("CONNECT_MANIFEST_DIR")
             .env_remove("AWS_LAMBDA_RUNTIME_API")
             .env_remove("RUSTFLAGS")
+            // A throwaway build of the facade's whole dependency tree: no
+            // debug info (as the workspace's profile has for dependencies)
+            // and no incremental state, which only a rebuild would read.
+            .env("CARGO_PROFILE_DEV_DEBUG", "false")
+            .env("CARGO_INCREMENTAL", "0")
             .env_remove("CARGO_MANIFEST_DIR");
         if overwrite {
             command.env("CONNECT_MANIFEST", "overwrite");
