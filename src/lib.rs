@@ -89,13 +89,13 @@
 //!
 //! Lambda sends a process one event at a time, and CPU time is billed
 //! duration (a 128 MB function gets about 1/14 of a vCPU). Measured through
-//! a real Runtime API session on loopback (BENCHMARKS.md, "Process"),
-//! tokio's multi-thread runtime, the one a bare `#[tokio::main]` builds,
-//! costs 2.4 to 6 times the CPU per invocation of a current-thread runtime
-//! for the tutorial example (1.4 to 5 times for a hand-written
-//! `lambda_runtime` handler): its worker threads park and wake around every
-//! event. On a current-thread runtime the tutorial example costs a fifth to
-//! a quarter of the CPU per invocation of the same handler written with
+//! a real Runtime API session on loopback (the figures are in
+//! BENCHMARKS.md, "Process"), tokio's multi-thread runtime, the one a bare
+//! `#[tokio::main]` builds, costs several times the CPU per invocation of a
+//! current-thread runtime, for the tutorial example and for a hand-written
+//! `lambda_runtime` handler alike: its worker threads park and wake around
+//! every event. On a current-thread runtime the tutorial example costs a
+//! fraction of the CPU per invocation of the same handler written with
 //! `lambda_runtime` + `aws_lambda_events` under `#[tokio::main]`. Use the multi-thread runtime
 //! (`#[tokio::main]`) with the `concurrency` feature only, where
 //! several invocations share one process.
@@ -106,7 +106,7 @@
 //!   `AWS_LAMBDA_MAX_CONCURRENCY` invocations at once, with `lambda_runtime`'s
 //!   concurrent mode, for Lambda Managed Instances. Off, as
 //!   `lambda_runtime`'s own `concurrency-tokio` is off by default: it adds
-//!   about 100 KB of code, and standard Lambda serves one invocation per
+//!   code to every binary (BENCHMARKS.md, "Release size"), and standard Lambda serves one invocation per
 //!   process anyway. Without it, a variable above 1 gets a warning in the log
 //!   that says how to turn it on, and events are served one at a time. With
 //!   it, serve on tokio's multi-thread runtime (`#[tokio::main]`) so that
@@ -125,7 +125,9 @@ mod handler;
 mod handler_panic;
 mod manifest_check;
 mod manifest_dir;
+mod manifest_rules;
 mod manifest_text;
+mod private;
 mod run;
 
 pub use connect_types::error::{ErrorType, InvokeError};
@@ -148,26 +150,6 @@ pub use connect_types::response::{self, ConnectResponse};
 pub use connect_derive::ConnectValue;
 pub use connect_types::value::ConnectValue;
 
-/// What the macros expand to. Not a public API: names here change without
-/// notice.
-#[doc(hidden)]
-pub mod __private {
-    pub use crate::handler::{Handler, HandlerFn};
-    pub use crate::manifest_check::generated_test as manifest_test;
-    pub use crate::{Context, Error};
-    pub use connect_types::error::{ErrorType, InvokeError};
-    pub use connect_types::event::{ContactData, ContactFlowEvent};
-    pub use connect_types::extract;
-    pub use connect_types::manifest;
-    pub use connect_types::response::__private as response;
-    pub use connect_types::response::ConnectResponse;
-    pub use serde;
-    pub use serde_json;
-
-    /// The handler's future, as is: the bound makes a future that is not
-    /// `Send` an error on the handler's name (generated code calls this
-    /// rather than declaring a function per handler).
-    pub fn require_send<F: core::future::Future + Send>(future: F) -> F {
-        future
-    }
-}
+// `pub mod __private<patch version>`, re-exporting `private`: written by
+// build.rs, because a module's name cannot be computed in Rust source.
+include!(concat!(env!("OUT_DIR"), "/private.rs"));

@@ -7,7 +7,7 @@
 //! prints, and names the keys that changed. With
 //! `CONNECT_MANIFEST=overwrite` it writes the file instead, the way
 //! `TRYBUILD=overwrite` and insta keep their snapshots. Without the folder
-//! nothing is checked.
+//! only the manifest's own rules are checked (`manifest_rules`).
 
 use std::io::ErrorKind;
 use std::path::Path;
@@ -26,9 +26,12 @@ pub const FOLDER: &str = "manifests";
 /// What a person runs to accept a change.
 const UPDATE: &str = "CONNECT_MANIFEST=overwrite cargo test";
 
-/// The body of each handler's generated test: exports the manifest to
-/// `CONNECT_MANIFEST_DIR` when it is set, and checks the committed one (`check`).
+/// The body of each handler's generated test: checks the manifest against
+/// the manifest's rules (in every crate), exports it to
+/// `CONNECT_MANIFEST_DIR` when that is set, and checks the committed one
+/// (`check`).
 pub fn generated_test(crate_dir: &str, manifest: &Manifest) {
+    crate::manifest_rules::assert_valid(manifest);
     crate::manifest_dir::export(manifest);
     check(crate_dir, manifest);
 }

@@ -5,8 +5,8 @@
 //! `CONNECT_MANIFEST_DIR`), written field by field rather than through
 //! `Manifest`'s `Serialize`. In a handler binary, the derive's `Serialize`
 //! impls of the manifest's types, instantiated for serde_json's pretty
-//! printer over stdout for this one command, cost about 11 KB more than
-//! this writer (5 KB once stripped; the rest is their symbols). Strings are
+//! printer over stdout for this one command, cost more than this writer
+//! (BENCHMARKS.md, "Release size and build time"). Strings are
 //! written as the derived responses write theirs, escaped by serde_json
 //! when they need it. The tests below hold the two to the same text.
 
@@ -44,7 +44,8 @@ pub(crate) fn pretty(manifest: &Manifest) -> Vec<u8> {
 /// `{}` and `[]` when empty.
 ///
 /// Its small methods are `#[inline(never)]`: inlined at each of their calls
-/// in [`pretty`], they made it 3.5 KB instead of 1.4 KB.
+/// in [`pretty`], they made it more than twice as large (BENCHMARKS.md,
+/// "Release size and build time").
 #[derive(Default)]
 struct Json {
     out: Vec<u8>,

@@ -98,8 +98,8 @@ pub async fn run<F: HandlerFn>(handler: Handler<F>) -> Result<(), Error> {
 /// Neither generic nor an `async fn` whose future other futures embed: the
 /// handler is behind `dyn Erased`, and the future is boxed behind this one
 /// call. rustc copies the body of every `async` block into each codegen unit
-/// that polls or drops it; the runtime's futures are large (its
-/// `run_concurrent` future alone is 14 KB), and, embedded in `main`'s future
+/// that polls or drops it; the runtime's futures are large (sizes in
+/// BENCHMARKS.md, "Release size and build time"), and, embedded in `main`'s future
 /// as they were, they were copied three times into every handler binary.
 /// Behind a boxed `dyn Future` made here, they are compiled once, in this
 /// crate, and so is the command line. The handler's own future is boxed per
@@ -276,7 +276,8 @@ struct RawBodies(Arc<Mutex<Parked>>);
 ///
 /// A `Vec` searched linearly rather than a `HashMap`: it holds one body per
 /// invocation in flight (one, or `AWS_LAMBDA_MAX_CONCURRENCY`), and it spares
-/// each binary a hash table and its hasher (about 2.5 KB).
+/// each binary a hash table and its hasher (BENCHMARKS.md, "Release size
+/// and build time").
 #[derive(Default)]
 struct Parked {
     next_token: u64,

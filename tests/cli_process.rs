@@ -6,24 +6,16 @@
 //! sees only the command line under test.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+use std::time::Duration;
 
 use connect_lambda::Handler;
 use connect_test_support::company_handler::{event, CompanyEcho};
-use connect_test_support::process_checks::{self, Check};
+use connect_test_support::process_checks::{self, Check, Output};
 use serde_json::json;
 
 /// Set in the child's environment: be the handler binary.
 const CHILD: &str = "CONNECT_LAMBDA_CLI_PROCESS_CHILD";
-
-/// The variables that switch `run` to serving Lambda.
-const LAMBDA_VARIABLES: &[&str] = &[
-    "AWS_LAMBDA_RUNTIME_API",
-    "AWS_LAMBDA_FUNCTION_NAME",
-    "AWS_LAMBDA_FUNCTION_VERSION",
-    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-    "AWS_LAMBDA_MAX_CONCURRENCY",
-];
 
 fn main() {
     if std::env::var_os(CHILD).is_some() {
@@ -62,42 +54,18 @@ fn child() -> ! {
     }
 }
 
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+/// Runs the handler binary (this binary, as a child) with `args`, `stdin`
+/// and `env`, to its end.
+fn run_child(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Result<Output, String> {
+    let mut child = process_checks::spawn_self(CHILD, args, env, Stdio::piped())?;
+    let mut pipe = child.stdin.take().expect("piped stdin");
+    pipe.write_all(stdin).map_err(|error| error.to_string())?;
+    drop(pipe);
+    process_checks::finish(child, false, TIMEOUT)
 }
 
-/// Runs the child with `args`, `stdin` and `env` (on top of an environment
-/// without the Lambda variables).
-fn run_child(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Result<Output, String> {
-    let exe = std::env::current_exe().map_err(|error| error.to_string())?;
-    let mut command = Command::new(exe);
-    command
-        .args(args)
-        .env(CHILD, "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for variable in LAMBDA_VARIABLES {
-        command.env_remove(variable);
-    }
-    for (variable, value) in env {
-        command.env(variable, value);
-    }
-    let mut child = command.spawn().map_err(|error| error.to_string())?;
-    if let Some(mut pipe) = child.stdin.take() {
-        pipe.write_all(stdin).map_err(|error| error.to_string())?;
-    }
-    let output = child
-        .wait_with_output()
-        .map_err(|error| error.to_string())?;
-    Ok(Output {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    })
-}
+/// Longer than any command line here takes, even on a loaded machine.
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn expect(condition: bool, what: &str, output: &Output) -> Result<(), String> {
     if condition {

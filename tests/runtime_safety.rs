@@ -10,27 +10,17 @@
 //! A test without libtest's harness (`harness = false`), so that the child
 //! sees only the command line under test.
 
-use std::io::{Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use connect_lambda::{connect_handler, ConnectResponse, Context, RemainingTime};
-use connect_test_support::process_checks::{self, Check};
+use connect_test_support::process_checks::{self, finish, Check, Output};
 use connect_test_support::runtime_api::{self, Outcome, RuntimeApi};
 use serde_json::json;
 
 /// Set in the child's environment: be the handler binary.
 const CHILD: &str = "CONNECT_LAMBDA_RUNTIME_SAFETY_CHILD";
-
-/// The variables that switch `run` to serving Lambda.
-const LAMBDA_VARIABLES: &[&str] = &[
-    "AWS_LAMBDA_RUNTIME_API",
-    "AWS_LAMBDA_FUNCTION_NAME",
-    "AWS_LAMBDA_FUNCTION_VERSION",
-    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-    "AWS_LAMBDA_MAX_CONCURRENCY",
-    "CONNECT_LAMBDA_PANIC_MESSAGES",
-];
 
 /// Planted in the events: the caller's number and a word the flow passes.
 /// Neither may appear in an error body or anything the process writes.
@@ -179,82 +169,21 @@ fn child() -> ! {
     }
 }
 
-/// What a finished child wrote, its exit code and its peak memory.
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    /// Peak resident set in KB, when the child reported it.
-    peak_rss_kb: Option<u64>,
-}
-
-impl Output {
-    /// Everything the process wrote.
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
+/// Starts the handler binary (this binary, as a child) with `args` and
+/// `env`, asking it to report its peak memory at exit.
 fn spawn_child(args: &[&str], env: &[(&str, &str)], stdin: Stdio) -> Result<Child, String> {
-    let exe = std::env::current_exe().map_err(|error| error.to_string())?;
-    let mut command = Command::new(exe);
-    command
-        .args(args)
-        .env(CHILD, "1")
-        .env(REPORT_PEAK, "1")
-        .stdin(stdin)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for variable in LAMBDA_VARIABLES {
-        command.env_remove(variable);
-    }
-    for (variable, value) in env {
-        command.env(variable, value);
-    }
-    command.spawn().map_err(|error| error.to_string())
+    let mut env = env.to_vec();
+    env.push((REPORT_PEAK, "1"));
+    process_checks::spawn_self(CHILD, args, &env, stdin)
 }
 
-/// Stops `child` if it is still running (a server child runs until told),
-/// then collects its output and its peak memory.
-fn finish(mut child: Child, stop: bool, within: Duration) -> Result<Output, String> {
-    let mut stdout_pipe = child.stdout.take().expect("piped stdout");
-    let mut stderr_pipe = child.stderr.take().expect("piped stderr");
-    let stdout = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stdout_pipe.read_to_string(&mut text);
-        text
-    });
-    let stderr = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr_pipe.read_to_string(&mut text);
-        text
-    });
-    if stop {
-        let _ = child.kill();
-    }
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|error| error.to_string())? {
-            break status;
-        }
-        if started.elapsed() >= within {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("the child ran for more than {within:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let stderr = stderr.join().unwrap_or_default();
-    let peak_rss_kb = stderr
+/// The peak resident set in KB the child reported at exit, if it did.
+fn peak_rss_kb(output: &Output) -> Option<u64> {
+    output
+        .stderr
         .lines()
         .find_map(|line| line.strip_prefix(PEAK_LINE))
-        .and_then(|kb| kb.trim().parse().ok());
-    Ok(Output {
-        code: status.code(),
-        stdout: stdout.join().unwrap_or_default(),
-        stderr,
-        peak_rss_kb,
-    })
+        .and_then(|kb| kb.trim().parse().ok())
 }
 
 /// Set in the child's environment: report the peak memory at exit.
@@ -465,7 +394,7 @@ fn cli_panic() -> Result<(), String> {
         .map_err(|error| error.to_string())?;
     drop(stdin);
     let output = finish(child, false, TIMEOUT)?;
-    println!("  peak RSS of the child: {:?} KB", output.peak_rss_kb);
+    println!("  peak RSS of the child: {:?} KB", peak_rss_kb(&output));
     expect(output.code == Some(1), "exit 1", &output)?;
     expect(output.stdout.is_empty(), "nothing on stdout", &output)?;
     expect(
@@ -494,9 +423,9 @@ fn refused_as_oversized(output: &Output) -> Result<(), String> {
         "the limit named on stderr",
         output,
     )?;
-    println!("  peak RSS of the child: {:?} KB", output.peak_rss_kb);
+    println!("  peak RSS of the child: {:?} KB", peak_rss_kb(output));
     expect(
-        output.peak_rss_kb.is_some_and(|kb| kb < PEAK_RSS_LIMIT_KB),
+        peak_rss_kb(output).is_some_and(|kb| kb < PEAK_RSS_LIMIT_KB),
         "a bounded peak memory",
         output,
     )

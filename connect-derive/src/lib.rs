@@ -3,6 +3,7 @@
 
 mod handler;
 mod internals;
+mod private;
 mod response;
 mod value;
 

@@ -12,7 +12,8 @@
 //! - [`large_event`]: the benchmarks' large event, committed as
 //!   `examples/events/large-contact.json`;
 //! - [`process_checks`]: the runner of the tests that re-run themselves as
-//!   a child process.
+//!   a child process (`cli_process`, `runtime_safety`): their checks, and
+//!   starting and collecting the child.
 //!
 //! `publish = false`: it exists for this workspace (and `fuzz/`) only.
 

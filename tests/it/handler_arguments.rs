@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::responses::{self, Echo, Json};
+use crate::support::responses::{self, Echo, Json};
 use connect_lambda::{connect_handler, ContactData, ContactFlowEvent, Context, InvokeError};
 use serde::Deserialize;
 use serde_json::{json, Value};

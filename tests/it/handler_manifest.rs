@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::responses::{Echo, Json};
+use crate::support::responses::{Echo, Json};
 use connect_lambda::{connect_handler, ConnectResponse, ContactData, ContactFlowEvent, Context};
 use serde::Deserialize;
 use serde_json::json;

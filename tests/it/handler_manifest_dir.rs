@@ -6,7 +6,7 @@
 //! This binary holds one handler and calls its generated test directly,
 //! with the variable pointing at a fresh folder.
 
-use crate::responses::Echo;
+use crate::support::responses::Echo;
 use connect_lambda::connect_handler;
 
 #[connect_handler(function = "Exporter")]

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use crate::responses::{self, Echo};
+use crate::support::responses::{self, Echo};
 use connect_lambda::{connect_handler, ContactFlowEvent};
 use serde_json::{json, Value};
 

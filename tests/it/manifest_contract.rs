@@ -110,6 +110,11 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
             .env_remove("CONNECT_MANIFEST_DIR")
             .env_remove("AWS_LAMBDA_RUNTIME_API")
             .env_remove("RUSTFLAGS")
+            // A throwaway build of the facade's whole dependency tree: no
+            // debug info (as the workspace's profile has for dependencies)
+            // and no incremental state, which only a rebuild would read.
+            .env("CARGO_PROFILE_DEV_DEBUG", "false")
+            .env("CARGO_INCREMENTAL", "0")
             .env_remove("CARGO_MANIFEST_DIR");
         if overwrite {
             command.env("CONNECT_MANIFEST", "overwrite");
@@ -141,7 +146,7 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
 fn a_crate_with_a_manifests_folder_keeps_its_committed_manifests_true() {
     let scratch = Scratch::new();
 
-    // No folder: nothing is checked, nothing written.
+    // No folder: only the manifest's own rules are checked, nothing written.
     let out = scratch.test();
     assert!(out.success, "{}", out.output);
     assert!(!scratch.manifests().exists());

@@ -11,7 +11,7 @@
 //! impl HandlerFn for __connect_handler_greet { fn call(..), fn manifest() }
 //! fn __connect_handler_greet_new(state: S) -> Handler<__connect_handler_greet>
 //! fn __connect_handler_greet_manifest() -> Manifest
-//! #[cfg(test)] #[test] fn __connect_manifest_greet()  // manifests/, CONNECT_MANIFEST_DIR
+//! #[cfg(test)] #[test] fn __connect_manifest_greet()  // rules, manifests/, CONNECT_MANIFEST_DIR
 //! mod greet { use super::__connect_handler_greet_new as handler; use super::.._manifest as manifest; }
 //! ```
 //!
@@ -59,7 +59,7 @@ impl Names {
 pub(crate) fn expand(handler: &Handler) -> TokenStream {
     let func = &handler.func;
     let krate = &handler.options.krate;
-    let p = quote!(#krate::__private);
+    let p = crate::private::module(krate);
     let names = Names::of(handler);
     let vis = &func.vis;
     let Names {
@@ -406,8 +406,9 @@ fn expand_manifest(handler: &Handler, names: &Names, p: &TokenStream) -> TokenSt
     }
 }
 
-/// The test that checks `manifests/<handler>.json` beside the crate's
-/// Cargo.toml, when that folder exists, and writes `<handler>.json` into
+/// The test that checks the manifest against the manifest's rules in every
+/// crate, `manifests/<handler>.json` beside the crate's Cargo.toml when
+/// that folder exists, and writes `<handler>.json` into
 /// `$CONNECT_MANIFEST_DIR`.
 fn expand_manifest_test(names: &Names, p: &TokenStream) -> TokenStream {
     let Names { test, manifest, .. } = names;
@@ -481,7 +482,7 @@ pub(crate) fn fallback(handler: &Handler) -> TokenStream {
         return func.to_token_stream();
     }
     let krate = &handler.options.krate;
-    let p = quote!(#krate::__private);
+    let p = crate::private::module(krate);
     let names = Names::of(handler);
     let vis = &func.vis;
     let Names {

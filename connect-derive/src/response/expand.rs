@@ -157,10 +157,11 @@ pub fn fallback(input: &DeriveInput, attrs: &attr::Container) -> TokenStream {
 }
 
 fn private_path(attrs: &attr::Container) -> TokenStream {
-    match &attrs.crate_path {
-        Some(path) => quote!(#path::__private::response),
-        None => quote!(::connect_lambda::__private::response),
-    }
+    let module = match &attrs.crate_path {
+        Some(path) => crate::private::module(path),
+        None => crate::private::module(quote!(::connect_lambda)),
+    };
+    quote!(#module::response)
 }
 
 fn validation(attrs: &attr::Container, private: &TokenStream) -> TokenStream {

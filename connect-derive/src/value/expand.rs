@@ -7,14 +7,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ast::Enum;
+use crate::private;
 
 /// The impls; placeholders when a variant's form is unknown (the errors
 /// say why), so that code using the type adds no errors of its own.
 pub(crate) fn impls(model: &Enum) -> TokenStream {
     let p = match &model.attrs.crate_path {
-        Some(path) => quote!(#path::__private::response),
-        None => quote!(::connect_lambda::__private::response),
+        Some(path) => private::module(path),
+        None => private::module(quote!(::connect_lambda)),
     };
+    let p = quote!(#p::response);
     let ident = model.ident;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let (all, as_str) = if model.complete {

@@ -32,6 +32,35 @@ const LAYOUT: [&str; 6] = [
 
 #[test]
 fn ui() {
+    // Two settings for the cargo that trybuild runs (it inherits this
+    // process's environment; no other test of this binary reads it):
+    //
+    // - trybuild passes its rustc flags with `--config build.rustflags`,
+    //   adding `--diagnostic-width=140` to the build of the cases only: its
+    //   first build (the project's own `main.rs`) and its `cargo run` of
+    //   each pass case have different flags, so the facade's whole
+    //   dependency tree was built twice and every pass case compiled twice.
+    //   `CARGO_ENCODED_RUSTFLAGS` takes precedence over both: the same
+    //   flags, trybuild's full list (trybuild 1.0.122, `rustflags.rs`), for
+    //   every build. A change to that list shows in the `.stderr` files.
+    // - trybuild's project has no `[profile]`: without this its copy of the
+    //   facade's dependencies (tokio, hyper, lambda_runtime, serde_json) is
+    //   built with full debug info and linked into every pass case, which
+    //   the workspace's own profile keeps out of its builds. Panics still
+    //   name file and line (panic locations need no debug info).
+    std::env::set_var(
+        "CARGO_ENCODED_RUSTFLAGS",
+        [
+            "--cfg",
+            "trybuild",
+            "--verbose",
+            "-A",
+            "dead_code",
+            "--diagnostic-width=140",
+        ]
+        .join("\x1f"),
+    );
+    std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "false");
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/handler/fail/*.rs");
     cases.pass("tests/ui/handler/pass/*.rs");

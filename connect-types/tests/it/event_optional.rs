@@ -1,6 +1,6 @@
 //! Null, missing and unknown parts of an event parse.
 
-use crate::sample_events::{fixture, parse};
+use crate::support::sample_events::{fixture, parse};
 use connect_types::event::{Channel, ContactFlowEvent, EndpointType, InitiationMethod};
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::sample_events::{example, parse};
+use crate::support::sample_events::{example, parse};
 use connect_types::event::{contact_data_paths, is_contact_data_path};
 use serde_json::Value;
 

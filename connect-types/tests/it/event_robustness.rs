@@ -1,7 +1,7 @@
 //! Damaged events are errors, never panics; deep nesting stops at
 //! serde_json's recursion limit.
 
-use crate::sample_events::all_events;
+use crate::support::sample_events::all_events;
 use connect_types::event::ContactFlowEvent;
 
 #[test]

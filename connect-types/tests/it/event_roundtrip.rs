@@ -1,7 +1,7 @@
 //! Every event survives parse, serialise, parse; the JSON written back has
 //! Connect's shape and leaves absent fields absent.
 
-use crate::sample_events::{all_events, example, fixture, parse};
+use crate::support::sample_events::{all_events, example, fixture, parse};
 use connect_types::event::ContactFlowEvent;
 use serde_json::{json, Value};
 

@@ -1,6 +1,6 @@
 //! Every sample event in examples/events parses, with the values it holds.
 
-use crate::sample_events::{example, examples_dir, json_files, parse};
+use crate::support::sample_events::{example, examples_dir, json_files, parse};
 use connect_types::event::{Channel, EndpointType, InitiationMethod, Reference};
 use serde_json::json;
 

@@ -1,6 +1,8 @@
 //! connect-types' integration tests, one binary: the event model on the
 //! sample events, the extraction (scan, lenient coercion, value-free errors,
-//! allocations, mutated events) and the manifest's JSON Schema.
+//! allocations, mutated events) and the manifest's JSON Schema: `event_*.rs`
+//! test the event model, `extract_*.rs` the extraction, `manifest_schema.rs`
+//! the schema; `support/` holds helpers, no tests.
 
 mod event_builder;
 mod event_enums;
@@ -17,4 +19,9 @@ mod extract_lenient;
 mod extract_mutations;
 mod extract_scan;
 mod manifest_schema;
-mod sample_events;
+
+/// What the test modules share; no tests of their own.
+mod support {
+    /// Where the sample events live, and reading them.
+    pub mod sample_events;
+}
