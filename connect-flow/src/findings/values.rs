@@ -157,7 +157,7 @@ impl FlowChecker<'_> {
                     .get(index)
                     .and_then(Option::as_ref)
                     .and_then(|state| state.get(name))
-                    .cloned()
+                    .map(|known| Known::clone(known))
             } else {
                 None
             };
@@ -353,5 +353,134 @@ impl FlowChecker<'_> {
                 .into(),
         );
         finding.suggestion = suggestion;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::findings::{check, Code};
+    use crate::flow::Flow;
+    use crate::matching::{LoadedManifest, Manifests};
+
+    const ROUTE: &str = r#"{"manifestVersion": 2, "handler": "route", "responseValidation": "STRING_MAP",
+        "external": [{"path": "$.External.next", "key": "next", "type": "string", "required": true,
+          "referenceable": true, "values": ["greet", "menu"]}]}"#;
+
+    fn lambda(id: &str, function: &str, next: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "InvokeLambdaFunction", "Parameters": {{
+                "LambdaFunctionARN": "arn:aws:lambda:us-east-1:1:function:{function}",
+                "InvocationTimeLimitSeconds": "3"}},
+                "Transitions": {{"NextAction": "{next}", "Errors": [{{"ErrorType": "NoMatchingError", "NextAction": "end"}}]}}}}"#
+        )
+    }
+
+    fn set(id: &str, attributes: &str, next: &str, error: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "UpdateContactAttributes", "Parameters": {{"Attributes": {{{attributes}}}}},
+                "Transitions": {{"NextAction": "{next}", "Errors": [{{"ErrorType": "NoMatchingError", "NextAction": "{error}"}}]}}}}"#
+        )
+    }
+
+    /// A Compare of `value` with `Equals "Menu"` (a case slip).
+    fn compare(id: &str, value: &str) -> String {
+        format!(
+            r#"{{"Identifier": "{id}", "Type": "Compare", "Parameters": {{"ComparisonValue": "{value}"}},
+                "Transitions": {{"NextAction": "end", "Conditions": [{{"NextAction": "end",
+                  "Condition": {{"Operator": "Equals", "Operands": ["Menu"]}}}}],
+                  "Errors": [{{"ErrorType": "NoMatchingCondition", "NextAction": "end"}}]}}}}"#
+        )
+    }
+
+    const END: &str = r#"{"Identifier": "end", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}"#;
+
+    fn codes(actions: &[String], start: &str) -> Vec<Code> {
+        let mut all: Vec<String> = actions.to_vec();
+        all.push(END.to_owned());
+        let flow = Flow::from_slice(
+            format!(
+                r#"{{"Version": "2019-10-30", "StartAction": "{start}", "Actions": [{}]}}"#,
+                all.join(",")
+            )
+            .as_bytes(),
+            "f.json",
+        )
+        .unwrap();
+        let mut manifests = Manifests::new();
+        manifests.add(LoadedManifest::from_slice(ROUTE.as_bytes(), "route.json").unwrap());
+        check(&[flow], &manifests)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn the_set_follows_a_copy_from_attribute_to_attribute() {
+        let actions = [
+            lambda("go", "Route", "keep"),
+            set("keep", r#""step": "$.External.next""#, "copy", "end"),
+            set("copy", r#""again": "$.Attributes.step""#, "cmp", "end"),
+            compare("cmp", "$.Attributes.again"),
+        ];
+        assert_eq!(codes(&actions, "go"), [Code::ImpossibleCondition]);
+    }
+
+    #[test]
+    fn nothing_is_claimed_past_a_flow_module_or_a_failed_set() {
+        let module = r#"{"Identifier": "module", "Type": "InvokeFlowModule", "Parameters": {"FlowModuleId": "m"},
+            "Transitions": {"NextAction": "cmp", "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "cmp"}]}}"#;
+        let actions = [
+            lambda("go", "Route", "keep"),
+            set("keep", r#""step": "$.External.next""#, "module", "end"),
+            module.to_owned(),
+            compare("cmp", "$.Attributes.step"),
+        ];
+        assert_eq!(codes(&actions, "go"), []);
+        // The set's error branch reaches the compare: it may not be set.
+        let actions = [
+            lambda("go", "Route", "keep"),
+            set("keep", r#""step": "$.External.next""#, "cmp", "cmp"),
+            compare("cmp", "$.Attributes.step"),
+        ];
+        assert_eq!(codes(&actions, "go"), []);
+    }
+
+    #[test]
+    fn a_loop_keeps_the_union_and_ends() {
+        // around: step is the Lambda's answer, then the literal `menu`, and
+        // the compare sees both ways: `Menu` is still impossible.
+        let actions = [
+            lambda("go", "Route", "keep"),
+            set("keep", r#""step": "$.External.next""#, "cmp", "end"),
+            r#"{"Identifier": "cmp", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.step"},
+                "Transitions": {"NextAction": "again", "Conditions": [{"NextAction": "end",
+                  "Condition": {"Operator": "Equals", "Operands": ["Menu"]}}],
+                  "Errors": [{"ErrorType": "NoMatchingCondition", "NextAction": "again"}]}}"#
+                .to_owned(),
+            set("again", r#""step": "menu""#, "cmp", "end"),
+        ];
+        assert_eq!(codes(&actions, "go"), [Code::ImpossibleCondition]);
+    }
+
+    #[test]
+    fn a_lambda_without_a_manifest_on_one_way_claims_nothing() {
+        let pick = r#"{"Identifier": "pick", "Type": "Compare", "Parameters": {"ComparisonValue": "$.Attributes.x"},
+            "Transitions": {"NextAction": "a", "Conditions": [{"NextAction": "b",
+              "Condition": {"Operator": "Equals", "Operands": ["1"]}}],
+              "Errors": [{"ErrorType": "NoMatchingCondition", "NextAction": "a"}]}}"#;
+        let actions = [
+            pick.to_owned(),
+            lambda("a", "Route", "cmp"),
+            lambda("b", "Other", "cmp"),
+            compare("cmp", "$.External.next"),
+        ];
+        assert_eq!(codes(&actions, "pick"), [Code::NoManifest]);
+        // Part of a text, not the whole value: nothing claimed either.
+        let actions = [
+            lambda("go", "Route", "cmp"),
+            compare("cmp", "next: $.External.next"),
+        ];
+        assert_eq!(codes(&actions, "go"), []);
     }
 }
