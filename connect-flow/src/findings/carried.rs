@@ -175,7 +175,7 @@ impl FlowChecker<'_> {
                 let source = match value.as_str() {
                     Some(text) => {
                         if let Some(key) = whole_external(text) {
-                            Source::Set(self.external_set(index, key).map(Rc::new))
+                            Source::Set(self.external_set(index, key).map(|k| Rc::new(k.stored())))
                         } else if let Some(other) = whole_attribute(text) {
                             Source::Copy(other.to_owned())
                         } else if is_literal(text) {

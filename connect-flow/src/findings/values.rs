@@ -29,8 +29,8 @@ pub(super) struct Known {
     pub(super) values: Option<Vec<String>>,
     /// Whether every source types it a number.
     pub(super) number: bool,
-    /// Where the set comes from, for messages: `greeting_router's
-    /// \`nextStep\``, `the literal \`gold\``.
+    /// Where the set comes from, for messages: "greeting_router's
+    /// `nextStep`", "set to `gold`", "set from greeting_router's `nextStep`".
     pub(super) from: Vec<String>,
 }
 
@@ -49,13 +49,22 @@ impl Known {
         })
     }
 
-    /// A literal's one value.
+    /// What an attribute set to the literal `text` holds.
     pub(super) fn literal(text: &str) -> Known {
         Known {
             values: Some(vec![text.to_owned()]),
             number: false,
-            from: vec![format!("the literal `{text}`")],
+            from: vec![format!("set to `{text}`")],
         }
+    }
+
+    /// What an attribute set from a value with this set holds: the same
+    /// set, said to come through the attribute.
+    pub(super) fn stored(mut self) -> Known {
+        for from in &mut self.from {
+            *from = format!("set from {from}");
+        }
+        self
     }
 
     /// What holds when the value comes from either: the union of the sets;
@@ -81,7 +90,7 @@ impl Known {
         (self.values.is_some() || self.number).then_some(self)
     }
 
-    /// `can only be \`a\` or \`b\` (greeting_router's \`next\`)`, for messages.
+    /// "it can only be `a` or `b` (greeting_router's `next`)", for messages.
     fn can_only_be(&self) -> String {
         let what = match &self.values {
             Some(values) => either(values),
@@ -91,7 +100,7 @@ impl Known {
     }
 }
 
-/// `` `a`, `b` or `c` ``.
+/// `` `a`, `b` or `c` ``, for messages.
 fn either(values: &[String]) -> String {
     let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
     match quoted.split_last() {

@@ -19,3 +19,4 @@ mod sarif;
 mod scaffold;
 mod simulate;
 mod testcases;
+mod values;
