@@ -200,7 +200,7 @@ fn json_output_carries_results_and_coverage() {
     assert_eq!(value["cases"][1]["failures"][0]["kind"], "assertion");
     assert_eq!(value["cases"][1]["failures"][0]["actual"], "12.50");
     let summary = &value["coverage"]["summary"];
-    assert_eq!(summary["blocks"], 15);
+    assert_eq!(summary["blocks"], 17);
     assert!(summary["blocksReached"].as_u64().unwrap() > 0);
     let blocks = value["coverage"]["flows"][0]["blocks"].as_array().unwrap();
     let html = std::fs::read_to_string(&page).unwrap();
