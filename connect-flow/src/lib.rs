@@ -54,6 +54,7 @@
 
 pub mod arn;
 pub mod cli;
+pub(crate) mod condition;
 pub mod designer;
 pub mod error;
 pub mod findings;

@@ -110,6 +110,7 @@ impl<'a> FlowChecker<'a> {
                     }
                 }
                 Some(parameter) => {
+                    self.parameter_value(index, handler, parameter, value);
                     if let Some(ty) = parameter.ty {
                         if let Some(what) = literal_misfit(value, ty) {
                             let message = format!(

@@ -129,6 +129,14 @@ codes! {
         "an Identifier longer than 50 characters or holding one of `% : ( \\ / ) = $ , ; [ ] { }`";
     UnknownFunction = "unknown-function", Warning, "block",
         "an `InvokeLambdaFunction` block whose function cannot be determined (no ARN, an empty one)";
+    ImpossibleCondition = "impossible-condition", Error, "values",
+        "a condition on a Lambda's answer that none of the values the manifest lists can meet";
+    UnhandledValue = "unhandled-value", Warning, "values",
+        "values a Lambda can return that no condition of a block comparing its answer matches";
+    OperatorTypeMismatch = "operator-type-mismatch", Error, "values",
+        "a `Number...` operator on a key whose values are not numbers, or a text operator on a number";
+    InvalidParameterValue = "invalid-parameter-value", Error, "values",
+        "a literal parameter outside the values the handler accepts";
 }
 
 impl fmt::Display for Code {
@@ -165,7 +173,10 @@ mod tests {
         sorted.sort();
         assert_eq!(sorted, Code::ALL);
         assert_eq!(Code::ALL[0].as_str(), "unknown-key");
-        assert_eq!(Code::ALL[Code::COUNT - 1].as_str(), "unknown-function");
+        assert_eq!(
+            Code::ALL[Code::COUNT - 1].as_str(),
+            "invalid-parameter-value"
+        );
     }
 
     /// Each code's rule file is where it is raised.
@@ -177,6 +188,7 @@ mod tests {
             ("driver", include_str!("driver.rs")),
             ("external", include_str!("external.rs")),
             ("graph", include_str!("graph.rs")),
+            ("values", include_str!("values.rs")),
         ];
         for code in Code::ALL {
             let raises = format!("Code::{}", code.variant());

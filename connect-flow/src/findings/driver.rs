@@ -182,6 +182,7 @@ impl<'a> FlowChecker<'a> {
                 self.block(index, invoke, function);
             }
         }
+        self.values();
     }
 
     pub(super) fn push(

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use connect_names::key::is_key;
 use connect_types::manifest::ResponseValidation;
 
+use crate::condition;
+use crate::flow::{ActionType, ConditionTransition};
 use crate::model::{FlowModel, Last, Model};
 use crate::placeholder::pairing_key;
 use crate::references::{find_references, strings_in};
@@ -40,6 +42,14 @@ pub struct Key {
     /// as `any` (the checker refuses an index into a string or an `array`
     /// entry, and lets one into `any` pass).
     pub indexed: bool,
+    /// The literals a "Check contact attributes" block right after the
+    /// Lambda compares the key with (`Equals`), in the order first seen:
+    /// the values the flows expect it to hold.
+    pub compared: Vec<String>,
+    /// Whether a block compares it in another way (a number operator, a
+    /// text operator, a condition that cannot be read): then it is not a
+    /// closed set of the literals above.
+    pub compared_otherwise: bool,
     /// The first block that reads below it, for the error when the key is
     /// also read as a value.
     object_reader: Option<BlockRef>,
@@ -49,6 +59,33 @@ impl Key {
     /// Whether the flows read keys below this one: it is an object.
     pub fn is_object(&self) -> bool {
         !self.children.is_empty()
+    }
+
+    /// The values the key holds when the flows compare it only with
+    /// literals, with `Equals`: a closed set, which the scaffold writes as a
+    /// `ConnectValue` enum and the manifest lists. A key compared only with
+    /// `true` or `false` is a boolean's string form: it holds both (the one
+    /// the flows leave out is what their No match branch is for).
+    ///
+    /// ```
+    /// let mut key = connect_flow::scaffold::Key::default();
+    /// key.compared = vec!["false".to_owned()];
+    /// assert_eq!(key.values().unwrap(), ["true", "false"]);
+    /// key.compared = vec!["text".to_owned(), "ssml".to_owned()];
+    /// assert_eq!(key.values().unwrap(), ["text", "ssml"]);
+    /// ```
+    pub fn values(&self) -> Option<Vec<String>> {
+        let closed = !self.compared.is_empty()
+            && !self.compared_otherwise
+            && !self.indexed
+            && !self.is_object();
+        if !closed {
+            return None;
+        }
+        if self.compared.iter().all(|c| c == "true" || c == "false") {
+            return Some(vec!["true".to_owned(), "false".to_owned()]);
+        }
+        Some(self.compared.clone())
     }
 }
 
@@ -164,8 +201,14 @@ pub fn contracts(model: &Model) -> Result<Contracts, ScaffoldError> {
             let Some(state) = flow.facts().at(index) else {
                 continue;
             };
-            for (_, text) in strings_in(&action.parameters) {
+            for (field, text) in strings_in(&action.parameters) {
+                // A Compare of the whole `$.External.k`: its conditions say
+                // which values the flows expect `k` to hold.
+                let compared = (action.action_type == ActionType::Compare
+                    && field == "ComparisonValue")
+                    .then(|| Comparison::of(&action.transitions.conditions));
                 for reference in find_references(text) {
+                    let whole = reference.text == text && !reference.indexed;
                     for last in state {
                         // Only a Lambda that ran has a response to read: a
                         // failed or still pending one is the checker's
@@ -190,6 +233,9 @@ pub fn contracts(model: &Model) -> Result<Contracts, ScaffoldError> {
                             });
                         }
                         builder.read(&reference.keys, reference.indexed, reader)?;
+                        if let (true, Some(comparison)) = (whole, &compared) {
+                            builder.compared(&reference.keys, comparison);
+                        }
                     }
                 }
             }
@@ -210,6 +256,34 @@ fn block_ref(flow: &FlowModel, index: usize) -> BlockRef {
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| flow.flow.path.display().to_string());
     BlockRef::new(format!("{file}: {}", flow.blocks[index].name))
+}
+
+/// What a Compare block's conditions say of the value it tests.
+struct Comparison {
+    /// The `Equals` literals, in order.
+    literals: Vec<String>,
+    /// Whether some condition is anything else.
+    otherwise: bool,
+}
+
+impl Comparison {
+    fn of(conditions: &[ConditionTransition]) -> Comparison {
+        let mut comparison = Comparison {
+            literals: Vec::new(),
+            otherwise: false,
+        };
+        for transition in conditions {
+            let condition = transition.condition.as_ref();
+            match (
+                condition::operator(condition),
+                condition::operand(condition),
+            ) {
+                (Some("Equals"), Some(literal)) => comparison.literals.push(literal.to_owned()),
+                _ => comparison.otherwise = true,
+            }
+        }
+        comparison
+    }
 }
 
 /// A contract while the flows are read.
@@ -269,6 +343,30 @@ impl Builder {
             level = &mut entry.children;
         }
         Ok(())
+    }
+
+    /// Records that a Compare block tests `$.External.<keys joined by .>`
+    /// (already read) as `comparison` says.
+    fn compared(&mut self, keys: &[&str], comparison: &Comparison) {
+        let Some((last, parents)) = keys.split_last() else {
+            return;
+        };
+        let mut level = &mut self.keys;
+        for key in parents {
+            let Some(entry) = level.get_mut(*key) else {
+                return;
+            };
+            level = &mut entry.children;
+        }
+        let Some(entry) = level.get_mut(*last) else {
+            return;
+        };
+        for literal in &comparison.literals {
+            if !entry.compared.contains(literal) {
+                entry.compared.push(literal.clone());
+            }
+        }
+        entry.compared_otherwise |= comparison.otherwise;
     }
 
     fn finish(self) -> LambdaContract {

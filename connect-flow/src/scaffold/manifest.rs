@@ -50,7 +50,9 @@ fn external_keys(keys: &BTreeMap<String, Key>, prefix: &str, out: &mut Vec<Exter
         } else if entry.indexed {
             out.push(ExternalKey::new(path, ValueType::Any, true));
         } else {
-            out.push(ExternalKey::new(path, ValueType::String, true));
+            let mut key = ExternalKey::new(path, ValueType::String, true);
+            key.values = entry.values();
+            out.push(key);
         }
     }
 }

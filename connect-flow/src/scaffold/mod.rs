@@ -8,7 +8,10 @@
 //! with one bin per function: a `#[connect_handler(function = "...")]`
 //! with one `#[param(rename = "...")]` per parameter, a
 //! `#[derive(ConnectResponse)]` with one field per key in the blocks'
-//! validation, a body that returns every key, a test and `main`. The bins'
+//! validation (a key the flows compare with literals only, in "Check
+//! contact attributes" blocks right after the Lambda, typed with a
+//! `#[derive(ConnectValue)]` enum of those literals, which the manifest
+//! lists as its `values`), a body that returns every key, a test and `main`. The bins'
 //! manifests check against the same flows with no error, and
 //! [`manifest`] is that manifest without Rust: the starting point of a
 //! hand-written one for a Lambda in another language.

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::contract::Contracts;
 use super::error::ScaffoldError;
-use super::rust::{bin_source, handler_name, uses_serde_json};
+use super::rust::{bin_source, handler_name, uses_serde, uses_serde_json};
 
 /// Where the package's `connect-lambda` dependency comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +46,7 @@ pub fn files(
             dependency,
             flows,
             contracts.lambdas.iter().any(uses_serde_json),
+            contracts.lambdas.iter().any(uses_serde),
         ),
     }];
     for contract in &contracts.lambdas {
@@ -57,7 +58,13 @@ pub fn files(
     files
 }
 
-fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String], serde_json: bool) -> String {
+fn cargo_toml(
+    name: &str,
+    dependency: &Dependency,
+    flows: &[String],
+    serde_json: bool,
+    serde: bool,
+) -> String {
     let connect_lambda = match dependency {
         Dependency::Version(version) => toml_string(version),
         Dependency::Path(path) => format!("{{ path = {} }}", toml_string(&path.to_string_lossy())),
@@ -75,6 +82,7 @@ fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String], serde_json:
          \n\
          [dependencies]\n\
          connect-lambda = {connect_lambda}\n\
+         {serde}\
          {serde_json}\
          tokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n\
          \n\
@@ -83,6 +91,12 @@ fn cargo_toml(name: &str, dependency: &Dependency, flows: &[String], serde_json:
          [workspace]\n",
         flows = flows.join(", "),
         name = toml_string(name),
+        serde = if serde {
+            "# The values the flows compare a key with are an enum's serde forms.\n\
+             serde = { version = \"1\", features = [\"derive\"] }\n"
+        } else {
+            ""
+        },
         serde_json = if serde_json {
             "# The arrays the flows index are `serde_json::Value`s.\nserde_json = \"1\"\n"
         } else {

@@ -68,7 +68,30 @@ fn snake_words(name: &str) -> String {
 
 /// `name` in Pascal case, for a struct.
 fn pascal_case(name: &str) -> String {
-    let joined: String = words(name)
+    identifier(pascal_words(name), "Value")
+}
+
+/// A literal the flows compare with as an enum variant: its words in
+/// Pascal case (`transferToAgent`, `transfer_to_agent` and `TRANSFER TO
+/// AGENT` are all `TransferToAgent`); a literal with no letter or digit is
+/// `Value`, one that starts with a digit gets a `V` before it, so that
+/// every variant is an UpperCamelCase identifier.
+fn variant_name(literal: &str) -> String {
+    let name = pascal_words(literal);
+    if name.is_empty() {
+        "Value".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{name}")
+    } else if name == "Self" {
+        "SelfValue".to_owned()
+    } else {
+        name
+    }
+}
+
+/// The words of `name`, ASCII only, each capitalised, joined.
+fn pascal_words(name: &str) -> String {
+    words(name)
         .into_iter()
         .map(|range| {
             let word: String = name[range]
@@ -83,8 +106,7 @@ fn pascal_case(name: &str) -> String {
                 None => String::new(),
             }
         })
-        .collect();
-    identifier(joined, "Value")
+        .collect()
 }
 
 fn identifier(name: String, empty: &str) -> String {
@@ -116,6 +138,23 @@ impl Names {
     }
 }
 
+/// Hands out enum variants, each once: a second `Gold` becomes `Gold2`
+/// (not `Gold_2`, which is not UpperCamelCase and would warn).
+#[derive(Default)]
+struct Variants(BTreeSet<String>);
+
+impl Variants {
+    fn take(&mut self, wanted: String) -> String {
+        let mut name = wanted.clone();
+        let mut n = 2;
+        while !self.0.insert(name.clone()) {
+            name = format!("{wanted}{n}");
+            n += 1;
+        }
+        name
+    }
+}
+
 /// A Rust string literal holding `text` exactly.
 fn literal(text: &str) -> String {
     format!("{text:?}")
@@ -132,6 +171,17 @@ fn comment(text: &str) -> String {
 /// key, each with its fields.
 struct Structs {
     structs: Vec<Struct>,
+    /// The enums of keys the flows compare with literals.
+    enums: Vec<Enum>,
+}
+
+/// A `ConnectValue` enum: the literals the flows compare a key with.
+struct Enum {
+    name: String,
+    /// The dotted key below `$.External`.
+    path: String,
+    /// Each variant's identifier and the literal it stands for.
+    variants: Vec<(String, String)>,
 }
 
 struct Struct {
@@ -150,6 +200,8 @@ struct Field {
     nested: Option<usize>,
     /// Read with an index: an array, as `serde_json::Value`.
     indexed: bool,
+    /// Compared with literals only: an index into [`Structs::enums`].
+    values: Option<usize>,
     read_by: Vec<BlockRef>,
 }
 
@@ -157,6 +209,7 @@ impl Structs {
     fn of(keys: &BTreeMap<String, Key>) -> Structs {
         let mut structs = Structs {
             structs: Vec::new(),
+            enums: Vec::new(),
         };
         let mut names = Names::default();
         names.take("Response".to_owned());
@@ -188,12 +241,25 @@ impl Structs {
                 let name = names.take(format!("Response{}", pascal_case(&path.replace('.', "_"))));
                 self.add(name, &entry.children, &path, names)
             });
+            let values = entry.values().map(|literals| {
+                let mut variants = Variants::default();
+                self.enums.push(Enum {
+                    name: names.take(pascal_case(&path.replace('.', "_"))),
+                    path: path.clone(),
+                    variants: literals
+                        .iter()
+                        .map(|literal| (variants.take(variant_name(literal)), literal.clone()))
+                        .collect(),
+                });
+                self.enums.len() - 1
+            });
             let field = Field {
                 key: key.clone(),
                 ident: idents.take(snake_case(key)),
                 path,
                 nested,
                 indexed: entry.indexed,
+                values,
                 read_by: entry.read_by.clone(),
             };
             self.structs[index].fields.push(field);
@@ -210,6 +276,17 @@ pub fn uses_serde_json(contract: &LambdaContract) -> bool {
             .any(|key| key.indexed || any_indexed(&key.children))
     }
     any_indexed(&contract.keys)
+}
+
+/// Whether the bin for `contract` derives serde's traits (for an enum of
+/// the literals the flows compare a key with), which its package must then
+/// depend on.
+pub fn uses_serde(contract: &LambdaContract) -> bool {
+    fn any_values(keys: &BTreeMap<String, Key>) -> bool {
+        keys.values()
+            .any(|key| key.values().is_some() || any_values(&key.children))
+    }
+    any_values(&contract.keys)
 }
 
 /// The source of the bin for `contract`.
@@ -240,6 +317,35 @@ pub fn bin_source(contract: &LambdaContract) -> String {
         validation = contract.validation,
     );
     out.push_str("use connect_lambda::{connect_handler, ConnectResponse};\n");
+
+    for e in &structs.enums {
+        let _ = writeln!(
+            out,
+            "\n/// What `$.External.{}` holds: the values the flows compare it with.",
+            e.path
+        );
+        out.push_str(
+            "#[derive(\n    \
+             Debug,\n    \
+             Clone,\n    \
+             Copy,\n    \
+             PartialEq,\n    \
+             Eq,\n    \
+             serde::Serialize,\n    \
+             serde::Deserialize,\n    \
+             connect_lambda::ConnectValue,\n\
+             )]\n",
+        );
+        let _ = writeln!(out, "enum {} {{", e.name);
+        for (variant, literal_text) in &e.variants {
+            let _ = writeln!(out, "    /// `{}`.", comment(literal_text));
+            if variant != literal_text {
+                let _ = writeln!(out, "    #[serde(rename = {})]", literal(literal_text));
+            }
+            let _ = writeln!(out, "    {variant},");
+        }
+        out.push_str("}\n");
+    }
 
     for s in &structs.structs {
         out.push('\n');
@@ -274,10 +380,11 @@ pub fn bin_source(contract: &LambdaContract) -> String {
                 readers(&field.read_by, field.nested.is_some())
             );
             let _ = writeln!(out, "    #[connect(rename = {})]", literal(&field.key));
-            let ty = match field.nested {
-                Some(index) => structs.structs[index].name.as_str(),
-                None if field.indexed => "serde_json::Value",
-                None => "String",
+            let ty = match (field.nested, field.values) {
+                (Some(index), _) => structs.structs[index].name.as_str(),
+                (None, Some(index)) => structs.enums[index].name.as_str(),
+                (None, None) if field.indexed => "serde_json::Value",
+                (None, None) => "String",
             };
             let _ = writeln!(out, "    {}: {ty},", field.ident);
         }
@@ -498,14 +605,26 @@ fn value(structs: &Structs, index: usize, depth: usize, out: &mut String) {
                 );
                 let _ = writeln!(out, "{indent}    {}: serde_json::Value::Null,", field.ident);
             }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "{indent}    // TODO: the value the flows read as `$.External.{}`.",
-                    field.path
-                );
-                let _ = writeln!(out, "{indent}    {}: String::new(),", field.ident);
-            }
+            None => match field.values {
+                Some(index) => {
+                    let e = &structs.enums[index];
+                    let _ = writeln!(
+                        out,
+                        "{indent}    // TODO: the value the flows compare `$.External.{}` with.",
+                        field.path
+                    );
+                    let first = e.variants.first().map_or("Value", |(v, _)| v.as_str());
+                    let _ = writeln!(out, "{indent}    {}: {}::{first},", field.ident, e.name);
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "{indent}    // TODO: the value the flows read as `$.External.{}`.",
+                        field.path
+                    );
+                    let _ = writeln!(out, "{indent}    {}: String::new(),", field.ident);
+                }
+            },
         }
     }
     let _ = write!(out, "{indent}}}");
@@ -571,6 +690,54 @@ mod tests {
         let manifest = super::super::manifest(&found.lambdas[0]);
         let keys: Vec<&str> = manifest.parameters.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["id"]);
+    }
+
+    /// Each literal a flow compares with is an UpperCamelCase variant (no
+    /// `non_camel_case_types` warning in the package), renamed to the
+    /// literal only where they differ.
+    #[test]
+    fn compared_literals_become_variants() {
+        let flow = crate::flow::Flow::from_slice(
+            br#"{"Version": "2019-10-30", "StartAction": "a", "Actions": [
+              {"Identifier": "a", "Type": "InvokeLambdaFunction",
+               "Parameters": {"LambdaFunctionARN": "arn:aws:lambda:r:1:function:Route"},
+               "Transitions": {"NextAction": "c"}},
+              {"Identifier": "c", "Type": "Compare", "Parameters": {"ComparisonValue": "$.External.tier"},
+               "Transitions": {"Conditions": [
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["Gold"]}},
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["gold"]}},
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["transfer-to-agent"]}},
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["1"]}},
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["?"]}},
+                 {"NextAction": "c", "Condition": {"Operator": "Equals", "Operands": ["Self"]}}]}}]}"#,
+            "f.json",
+        )
+        .unwrap();
+        let found = super::super::contracts(&crate::model::Model::new(vec![flow])).unwrap();
+        let source = bin_source(&found.lambdas[0]);
+        for expected in [
+            "enum Tier {\n",
+            "    /// `Gold`.\n    Gold,\n",
+            "    #[serde(rename = \"gold\")]\n    Gold2,\n",
+            "    #[serde(rename = \"transfer-to-agent\")]\n    TransferToAgent,\n",
+            "    #[serde(rename = \"1\")]\n    V1,\n",
+            "    #[serde(rename = \"?\")]\n    Value,\n",
+            "    #[serde(rename = \"Self\")]\n    SelfValue,\n",
+            "    tier: Tier,\n",
+            "        tier: Tier::Gold,\n",
+        ] {
+            assert!(source.contains(expected), "{expected}\nnot in:\n{source}");
+        }
+        let manifest = super::super::manifest(&found.lambdas[0]);
+        assert_eq!(
+            manifest.external[0].values.as_deref().unwrap(),
+            ["Gold", "gold", "transfer-to-agent", "1", "?", "Self"]
+        );
+        // Another operator on the key: not a closed set, a String.
+        let mut number = super::super::Key::default();
+        number.compared = vec!["5".to_owned()];
+        number.compared_otherwise = true;
+        assert_eq!(number.values(), None);
     }
 
     #[test]

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::condition::{evaluate, Verdict};
 use super::contact::{Hours, Input};
 use super::lambda::accept_response;
 use super::model::{function_ref, registered_as, FunctionRef};
 use super::run::{Branch, Go, Run, CONTACT_ID};
+use crate::condition::{evaluate, Verdict};
 use crate::flow::{Action, InvocationType};
 use crate::matching::function_name;
 

@@ -38,7 +38,6 @@
 //! ```
 
 mod blocks;
-mod condition;
 mod contact;
 mod lambda;
 mod model;

@@ -231,7 +231,7 @@ impl<'s> Run<'s> {
                     format!(
                         "Condition {}: {}",
                         i + 1,
-                        super::condition::describe(c.and_then(|c| c.condition.as_ref()))
+                        crate::condition::describe(c.and_then(|c| c.condition.as_ref()))
                     ),
                     c.and_then(|c| c.next_action.as_deref()),
                 )

@@ -19,7 +19,8 @@ const LOADED_DATA: &str =
 /// Every `MockResponse` of `case` for a Lambda with a manifest in
 /// `manifests`, checked against it: a key the Lambda never returns (with
 /// the key probably meant), a value that is not a string under
-/// `STRING_MAP`, a response that is not a JSON object. Mocks of Lambdas
+/// `STRING_MAP`, a value outside the `values` the manifest lists for its key
+/// (with the value probably meant), a response that is not a JSON object. Mocks of Lambdas
 /// without a manifest, and error mocks, are not checked.
 ///
 /// ```
@@ -125,8 +126,22 @@ pub fn check_mocks(case: &TestCase, manifests: &Manifests) -> Vec<MockProblem> {
                         suggestion,
                     ));
                 }
-                // TODO(values): once connect-types' manifest keys carry the
-                // `values` a key may take, a value outside them is a problem too.
+                if let Some((values, text)) = outside_values(&manifest.external, &key, value) {
+                    let suggestion =
+                        did_you_mean(&text, values.iter().map(String::as_str)).map(str::to_owned);
+                    let listed: Vec<&str> = values.iter().map(String::as_str).collect();
+                    problems.push(problem(
+                        &key,
+                        format!(
+                            "`{key}` is `{text}` in the mocked response of `{function}`, which returns only \
+                             one of {} (its manifest, {}): the mock would run the flow on a value \
+                             production never gives",
+                            connect_names::suggest::list(&listed),
+                            loaded.path.display()
+                        ),
+                        suggestion,
+                    ));
+                }
             }
         }
     }
@@ -155,6 +170,23 @@ fn keys<'v>(
             _ => out.push((key, value)),
         }
     }
+}
+
+/// When the manifest lists the values `key` can hold and the mocked `value`
+/// is none of them: those values and the value as text. A string is its own
+/// text; a JSON number or boolean is compared as Connect reads it.
+fn outside_values<'m>(
+    external: &'m [ExternalKey],
+    key: &str,
+    value: &Value,
+) -> Option<(&'m [String], String)> {
+    let values = external.iter().find(|k| k.key == key)?.values.as_deref()?;
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Bool(_) | Value::Number(_) => value.to_string(),
+        _ => return None,
+    };
+    (!values.contains(&text)).then_some((values, text))
 }
 
 /// Whether the manifest lists `key`, or a key whose contents are decided at

@@ -441,6 +441,34 @@ fn mocks_are_held_to_the_manifest() {
     assert_eq!(problems[0].suggestion.as_deref(), Some("Profile.Name"));
 }
 
+/// A mocked value outside the key's `values` is a response production
+/// never gives: refused, with the value probably meant.
+#[test]
+fn mocked_values_are_held_to_the_keys_values() {
+    let routed = manifests(
+        "JSON",
+        r#"{"path": "$.External.next", "key": "next", "type": "string", "required": true, "referenceable": true,
+            "values": ["none", "speak", "transferToAgent"]},
+           {"path": "$.External.vip", "key": "vip", "type": "boolean", "required": true, "referenceable": true,
+            "values": ["true", "false"]}"#,
+    );
+    let ok = lambda_mock(ARN, r#"{"next": "speak", "vip": true}"#);
+    assert!(check_mocks(&ok, &routed).is_empty());
+    let wrong = lambda_mock(ARN, r#"{"next": "TRANSFER_TO_AGENT", "vip": "yes"}"#);
+    let problems = check_mocks(&wrong, &routed);
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["next", "vip"], "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "`next` is `TRANSFER_TO_AGENT` in the mocked response of `profile`, which returns only one \
+         of `none`, `speak` and `transferToAgent` (its manifest, profile.json): the mock would run \
+         the flow on a value production never gives"
+    );
+    assert_eq!(problems[0].suggestion, None);
+    let case_slip = check_mocks(&lambda_mock(ARN, r#"{"next": "Speak"}"#), &routed);
+    assert_eq!(case_slip[0].suggestion.as_deref(), Some("speak"));
+}
+
 #[test]
 fn a_chain_that_is_only_a_cycle_is_refused() {
     let (at, expected) = shape_error(

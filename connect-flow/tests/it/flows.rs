@@ -734,3 +734,118 @@ fn a_key_dropped_from_a_public_manifest_is_unknown() {
         );
     }
 }
+
+/// The public flows' manifests list the values their Lambdas return where
+/// the flows compare them (`IntegrationStatus`, `validInput`) and accept
+/// (`operation`). Checked as written, the only value findings are the
+/// values a block leaves to its No match branch: `validInput` compared with
+/// `false` alone, `IntegrationStatus` compared with `DONE` alone after
+/// ConnectIntegrationStart (the block comparing all five is clean).
+#[test]
+fn public_flows_with_values_find_only_the_values_left_to_no_match() {
+    let value_codes = [
+        "impossible-condition",
+        "unhandled-value",
+        "operator-type-mismatch",
+        "invalid-parameter-value",
+    ];
+    let mut found = Vec::new();
+    for (flow, handlers) in PUBLIC_FLOWS {
+        let args = public_args(flow, handlers, Path::new("tests/manifests/public"));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (_, seen, messages) = check_json(&args);
+        for (finding, message) in seen.iter().zip(&messages) {
+            if value_codes.contains(&finding.code.as_str()) {
+                found.push((
+                    finding.code.clone(),
+                    finding.action.clone(),
+                    message.clone(),
+                ));
+            }
+        }
+    }
+    let found: Vec<(String, Option<String>, String)> = found
+        .into_iter()
+        .map(|(code, action, message)| (code, action.map(|a| a[..8].to_owned()), message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "unhandled-value".to_owned(),
+                Some("63107da9".to_owned()),
+                "`$.External.validInput` can be `true`, which no condition of this block matches: \
+                 it takes the No match branch"
+                    .to_owned()
+            ),
+            (
+                "unhandled-value".to_owned(),
+                Some("e8f5fb15".to_owned()),
+                "`$.External.IntegrationStatus` can be `START`, `RUN`, `ERROR` or `TIMEOUT`, which \
+                 no condition of this block matches: they take the No match branch"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+/// The same flow against a Lambda that answers in other spellings (Python's
+/// `str(True)`, a snake_case operation): the comparison with `false` can
+/// never be true, and the literal `validateInput` is refused, each with the
+/// value meant.
+#[test]
+fn public_flow_against_other_spellings_is_impossible() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("public-other-spellings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (flow, handlers) = PUBLIC_FLOWS[0];
+    for handler in handlers {
+        let text =
+            std::fs::read_to_string(format!("tests/manifests/public/{handler}.json")).unwrap();
+        let mut manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if *handler == "survey_utils" {
+            for entry in manifest["external"].as_array_mut().unwrap() {
+                if entry["key"] == "validInput" {
+                    entry["values"] = serde_json::json!(["True", "False"]);
+                }
+            }
+            for entry in manifest["parameters"].as_array_mut().unwrap() {
+                if entry["key"] == "operation" {
+                    entry["values"] =
+                        serde_json::json!(["get_next_survey_question", "validate_input"]);
+                }
+            }
+        }
+        std::fs::write(dir.join(format!("{handler}.json")), manifest.to_string()).unwrap();
+    }
+    let args = public_args(flow, handlers, &dir);
+    let mut all: Vec<&str> = vec!["check"];
+    all.extend(args.iter().map(String::as_str));
+    let run = checker::run(&all);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "error[impossible-condition]: `$.External.validInput` is never `false`: it can only be \
+             `True` or `False` (survey_utils's `validInput`)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("did you mean `False`?"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "error[invalid-parameter-value]: parameter `operation` is `validateInput`, which \
+             survey_utils does not accept: it accepts `get_next_survey_question` or `validate_input`"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("did you mean `validate_input`?"),
+        "{}",
+        run.stdout
+    );
+}

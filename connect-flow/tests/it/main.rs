@@ -20,3 +20,4 @@ mod sarif;
 mod scaffold;
 mod simulate;
 mod testcases;
+mod values;

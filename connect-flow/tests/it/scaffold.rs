@@ -146,6 +146,26 @@ fn the_package_from_real_flows_builds_runs_and_checks_against_them() {
     );
     let written = files(&package);
 
+    // A key the flows compare with literals only is a ConnectValue enum of
+    // them, the response field typed with it; one compared only with
+    // `false` is a boolean's string form, both values.
+    let nlu = &written[Path::new("src/bin/connectnlumenu.rs")];
+    for expected in [
+        "/// What `$.External.CurrentRule_offerMessageType` holds: the values the flows compare it with.\n\
+         #[derive(\n    Debug,\n    Clone,\n    Copy,\n    PartialEq,\n    Eq,\n    serde::Serialize,\n    \
+         serde::Deserialize,\n    connect_lambda::ConnectValue,\n)]\n\
+         enum CurrentRuleOfferMessageType {\n    /// `text`.\n    #[serde(rename = \"text\")]\n    Text,\n    \
+         /// `ssml`.\n    #[serde(rename = \"ssml\")]\n    Ssml,\n    \
+         /// `prompt`.\n    #[serde(rename = \"prompt\")]\n    Prompt,\n}\n",
+        "    current_rule_offer_message_type: CurrentRuleOfferMessageType,\n",
+        "enum CurrentRuleValidInput {\n    /// `true`.\n    #[serde(rename = \"true\")]\n    True,\n    \
+         /// `false`.\n    #[serde(rename = \"false\")]\n    False,\n}\n",
+    ] {
+        assert!(nlu.contains(expected), "{expected}\nnot in:\n{nlu}");
+    }
+    assert!(written[Path::new("Cargo.toml")]
+        .contains("serde = { version = \"1\", features = [\"derive\"] }\n"));
+
     // The same flows give the same files, in another folder of the same
     // name and over the package itself.
     let again = fresh("again").join("real-flows");
@@ -203,6 +223,20 @@ fn the_package_from_real_flows_builds_runs_and_checks_against_them() {
             printed,
             "{name}"
         );
+
+        if name == "connectnlumenu" {
+            let offer = printed["external"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|key| key["key"] == "CurrentRule_offerMessageType")
+                .unwrap();
+            assert_eq!(
+                offer["values"],
+                serde_json::json!(["text", "ssml", "prompt"])
+            );
+            assert_eq!(printed["manifestVersion"], 2);
+        }
 
         let file = package.join(format!("{name}.manifest.json"));
         std::fs::write(&file, &output.stdout).unwrap();

@@ -1,6 +1,10 @@
 //! A branch's condition (`{"Operator": ..., "Operands": [...]}`) against a
 //! value, as flow-semantics.md §1 collects it: the eight operators,
 //! case-sensitive, checked in the order listed by the caller.
+//!
+//! The one home of condition semantics: the simulator takes a branch with
+//! [`evaluate`], and the checker's value rules (`findings/values.rs`) ask the
+//! same function which of a key's values a condition can match.
 
 use serde_json::Value;
 
@@ -39,6 +43,43 @@ pub(crate) fn describe(condition: Option<&Value>) -> String {
     format!("{operator} {}", operands.join(", "))
 }
 
+/// The operators that compare numbers (`NumericLessThan` is the console's
+/// DistributeByPercentage export).
+const NUMBER_OPERATORS: [&str; 5] = [
+    "NumberGreaterThan",
+    "NumberGreaterOrEqualTo",
+    "NumberLessThan",
+    "NumberLessOrEqualTo",
+    "NumericLessThan",
+];
+
+/// The operators that compare text and only text (`Equals` compares any
+/// value as text).
+const TEXT_OPERATORS: [&str; 3] = ["TextStartsWith", "TextEndsWith", "TextContains"];
+
+/// The condition's operator, when it has one.
+pub(crate) fn operator(condition: Option<&Value>) -> Option<&str> {
+    condition?.get("Operator")?.as_str()
+}
+
+/// The condition's operand, when it has exactly one and it is a string.
+pub(crate) fn operand(condition: Option<&Value>) -> Option<&str> {
+    match condition?.get("Operands")?.as_array()?.as_slice() {
+        [Value::String(text)] => Some(text),
+        _ => None,
+    }
+}
+
+/// Whether `operator` compares numbers.
+pub(crate) fn is_number_operator(operator: &str) -> bool {
+    NUMBER_OPERATORS.contains(&operator)
+}
+
+/// Whether `operator` compares text only (starts with, ends with, contains).
+pub(crate) fn is_text_operator(operator: &str) -> bool {
+    TEXT_OPERATORS.contains(&operator)
+}
+
 /// Whether `condition` holds for `value`.
 pub(crate) fn evaluate(condition: Option<&Value>, value: &str) -> Verdict {
     let Some(condition) = condition else {
@@ -75,11 +116,7 @@ pub(crate) fn evaluate(condition: Option<&Value>, value: &str) -> Verdict {
         "TextStartsWith" => Verdict::Holds(value.starts_with(operand), None),
         "TextEndsWith" => Verdict::Holds(value.ends_with(operand), None),
         "TextContains" => Verdict::Holds(value.contains(operand), None),
-        "NumberGreaterThan"
-        | "NumberGreaterOrEqualTo"
-        | "NumberLessThan"
-        | "NumberLessOrEqualTo"
-        | "NumericLessThan" => match (number(value), number(operand)) {
+        _ if is_number_operator(operator) => match (number(value), number(operand)) {
             (Some(a), Some(b)) => Verdict::Holds(
                 match operator {
                     "NumberGreaterThan" => a > b,
@@ -101,7 +138,8 @@ pub(crate) fn evaluate(condition: Option<&Value>, value: &str) -> Verdict {
     }
 }
 
-fn number(text: &str) -> Option<f64> {
+/// `text` as the number operators read it; `None` when it is not a number.
+pub(crate) fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
