@@ -23,17 +23,25 @@ use super::result::{CaseResult, Failure, Report};
 /// assert!(xml.contains("<testcase name=\"happy &lt;path&gt;\" classname=\"cases/happy.json\""));
 /// ```
 pub fn junit(report: &Report) -> String {
+    // Times in seconds with at most three decimals: Surefire's format, which
+    // Jenkins' schema (SUREFIRE_TIME) holds every `time` to.
     let total = report.cases.len();
     let failed = report.failed();
-    let time: f64 = report.cases.iter().map(|c| c.duration.as_secs_f64()).sum();
+    // Summed as durations: a sum of no f64 is -0.0, which prints as `-0.000`.
+    let time = report
+        .cases
+        .iter()
+        .map(|c| c.duration)
+        .sum::<std::time::Duration>()
+        .as_secs_f64();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"connect-flow test\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\" time=\"{time:.6}\">"
+        "<testsuites name=\"connect-flow test\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\" time=\"{time:.3}\">"
     );
     let _ = writeln!(
         out,
-        "  <testsuite name=\"connect-flow test\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\" time=\"{time:.6}\">"
+        "  <testsuite name=\"connect-flow test\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\" time=\"{time:.3}\">"
     );
     for case in &report.cases {
         case_element(&mut out, case);
@@ -45,7 +53,7 @@ pub fn junit(report: &Report) -> String {
 fn case_element(out: &mut String, case: &CaseResult) {
     let _ = write!(
         out,
-        "    <testcase name=\"{}\" classname=\"{}\" time=\"{:.6}\"",
+        "    <testcase name=\"{}\" classname=\"{}\" time=\"{:.3}\"",
         escape(&case.name),
         escape(&case.file.display().to_string()),
         case.duration.as_secs_f64()
