@@ -114,6 +114,13 @@ fn cargo(package: &Path, args: &[&str]) {
             "CARGO_TARGET_DIR",
             workspace_dir().join("target/tests/scaffold"),
         )
+        // The package has no [profile] of its own: without these its
+        // dependencies would carry full debug info, and incremental state
+        // nothing ever reads again (as trybuild's project, connect-derive's
+        // ui test).
+        .env("CARGO_PROFILE_DEV_DEBUG", "false")
+        .env("CARGO_PROFILE_TEST_DEBUG", "false")
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
