@@ -100,11 +100,12 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
             .arg("--offline")
             .args(args)
             .current_dir(&self.dir)
-            // Its own target folder, as trybuild's: the outer cargo holds
-            // this package's.
+            // A target folder of its own, as trybuild's (the outer cargo
+            // holds this package's), shared with connect-flow's scaffold
+            // test: both build the facade's dependencies the same way, once.
             .env(
                 "CARGO_TARGET_DIR",
-                Path::new(env!("CARGO_TARGET_TMPDIR")).join("manifest-contract-target"),
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("packages"),
             )
             .env_remove("CONNECT_MANIFEST")
             .env_remove("CONNECT_MANIFEST_DIR")
@@ -114,6 +115,7 @@ tokio = {{ version = "1", features = ["rt", "macros"] }}
             // debug info (as the workspace's profile has for dependencies)
             // and no incremental state, which only a rebuild would read.
             .env("CARGO_PROFILE_DEV_DEBUG", "false")
+            .env("CARGO_PROFILE_TEST_DEBUG", "false")
             .env("CARGO_INCREMENTAL", "0")
             .env_remove("CARGO_MANIFEST_DIR");
         if overwrite {

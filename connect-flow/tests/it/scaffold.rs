@@ -4,7 +4,7 @@
 //! (tests/scaffold/written/).
 //!
 //! The generated package is built and tested with cargo, offline, in
-//! target/tests/scaffold (as trybuild keeps its own folder under target/,
+//! target/tmp/packages (as trybuild keeps its own folder under target/,
 //! so the outer `cargo test` holds no lock on it and connect-lambda is
 //! compiled there once, then reused); its bins' manifests are checked
 //! against the same flows.
@@ -15,6 +15,11 @@ use std::process::Command;
 
 use connect_types::manifest::JSON_SCHEMA;
 use serde_json::Value;
+
+/// The target folder of the packages the tests build with cargo.
+fn packages_target() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("packages")
+}
 
 fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -110,10 +115,9 @@ fn cargo(package: &Path, args: &[&str]) {
             Some("--offline")
         })
         .current_dir(package)
-        .env(
-            "CARGO_TARGET_DIR",
-            workspace_dir().join("target/tests/scaffold"),
-        )
+        // Shared with the facade's manifest-contract test, which builds
+        // the same dependencies the same way.
+        .env("CARGO_TARGET_DIR", packages_target())
         // The package has no [profile] of its own: without these its
         // dependencies would carry full debug info, and incremental state
         // nothing ever reads again (as trybuild's project, connect-derive's
@@ -207,9 +211,7 @@ fn the_package_from_real_flows_builds_runs_and_checks_against_them() {
     names.sort();
     assert_eq!(names.len(), 8, "{names:?}");
     for name in &names {
-        let binary = workspace_dir()
-            .join("target/tests/scaffold/debug")
-            .join(name);
+        let binary = packages_target().join("debug").join(name);
         let output = Command::new(&binary).arg("--manifest").output().unwrap();
         assert!(output.status.success(), "{name} --manifest failed");
         let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
