@@ -39,9 +39,11 @@ impl Overlay {
 
 /// The page's extra style with coverage: blocks never visited greyed,
 /// branches never taken faint and dotted.
+// The visit count sits at the bottom left, where the branch rows (labels
+// aligned right, 24 px of padding on the left) leave room.
 pub(crate) const STYLE: &str = "\
 .block[data-visits=\"0\"] { background: #f1f5f9; border-style: dashed; color: var(--muted); }
-.block .visits { position: absolute; right: 6px; bottom: 4px; font-size: 11px; color: var(--start); font-weight: 600; }
+.block .visits { position: absolute; left: 4px; bottom: 2px; z-index: 1; font-size: 11px; color: var(--start); font-weight: 600; }
 .block[data-visits=\"0\"] .visits { color: var(--error); }
 .edge[data-taken=\"false\"] { opacity: 0.35; stroke-dasharray: 2 4; }
 .coverage-summary { margin: 4px 0 0; font-weight: 600; }
