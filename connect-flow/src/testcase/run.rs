@@ -89,6 +89,11 @@ impl Runner {
         }
     }
 
+    /// The flows, resolved.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// The value every case's contact has for `reference` (such as
     /// `$.Customer.FirstName`, from Customer Profiles), which a test case
     /// has no way to give.
