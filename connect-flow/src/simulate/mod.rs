@@ -2,9 +2,11 @@
 //! (`flow-semantics.md`), the test's contact, caller and environment, and
 //! Lambdas from Rust functions, commands or checked mocks.
 //!
-//! A [`Simulator`] holds the flows (the first is where the contact enters;
-//! the others are the flows and modules it may transfer to or invoke) and a
-//! Lambda per function. [`Simulator::run`] runs one contact and returns its
+//! A [`Simulator`] reads the resolved [`crate::model::Model`] of the flows
+//! (the first is where the contact enters; the others are the flows and
+//! modules it may transfer to or invoke, as [`crate::model::Block::link`]
+//! links them) and holds a Lambda per function, paired with the blocks by
+//! [`crate::model::FunctionRef::registered_as`]. [`Simulator::run`] runs one contact and returns its
 //! [`Trace`]: each block with the branch it took, the prompts, the Lambda
 //! calls, the attributes at the end, the [`Outcome`], and every
 //! `[UNCONFIRMED]` choice the run rested on. A block the simulator has no
