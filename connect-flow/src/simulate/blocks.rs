@@ -379,9 +379,8 @@ impl Run<'_> {
         let Ok(count) = count.trim().parse::<u32>() else {
             return not_simulated(format!("LoopCount {count:?} is not a whole number"));
         };
-        let position = self.block;
         // NotDone `count` times, then Done once, then reset (Loop action).
-        let done_so_far = self.loops.entry((self.flow, position)).or_insert(0);
+        let done_so_far = self.loops.entry((self.flow, self.block)).or_insert(0);
         let continuing = *done_so_far < count;
         if continuing {
             *done_so_far += 1;

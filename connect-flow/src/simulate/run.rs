@@ -255,15 +255,8 @@ impl<'s> Run<'s> {
         block: &'a Block,
         branch: &Branch,
     ) -> (String, Option<&'a Target>) {
-        let target = |wanted: &dyn Fn(&BranchKind) -> bool| {
-            block
-                .branches
-                .iter()
-                .find(|b| wanted(&b.kind))
-                .map(|b| &b.target)
-        };
         match branch {
-            Branch::Next => ("Success".into(), target(&|k| *k == BranchKind::Next)),
+            Branch::Next => ("Success".into(), target(block, |k| *k == BranchKind::Next)),
             Branch::Condition(i) => {
                 let c = action.transitions.conditions.get(*i);
                 (
@@ -272,10 +265,15 @@ impl<'s> Run<'s> {
                         i + 1,
                         super::condition::describe(c.and_then(|c| c.condition.as_ref()))
                     ),
-                    target(&|k| matches!(k, BranchKind::Condition { index, .. } if index == i)),
+                    target(
+                        block,
+                        |k| matches!(k, BranchKind::Condition { index, .. } if index == i),
+                    ),
                 )
             }
             Branch::Error(kind) => {
+                // An error the block lists, even without a target, is its
+                // own: the catch-all is taken only for one it does not list.
                 let error = |wanted: &str| {
                     let has = action
                         .transitions
@@ -283,7 +281,7 @@ impl<'s> Run<'s> {
                         .iter()
                         .any(|e| e.error_type == wanted);
                     has.then(|| {
-                        target(&|k| {
+                        target(block, |k| {
                             matches!(k, BranchKind::Error { error_type, .. } if error_type == wanted)
                         })
                     })
@@ -441,4 +439,14 @@ impl<'s> Run<'s> {
             text.to_owned()
         }
     }
+}
+
+/// Where the first branch of `block` that is `wanted` goes; `None` when the
+/// block has no such branch with a target.
+fn target(block: &Block, wanted: impl Fn(&BranchKind) -> bool) -> Option<&Target> {
+    block
+        .branches
+        .iter()
+        .find(|b| wanted(&b.kind))
+        .map(|b| &b.target)
 }
