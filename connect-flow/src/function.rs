@@ -20,7 +20,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::arn::function_name;
+use crate::arn::{function_name, same_function};
 use crate::placeholder::Placeholder;
 
 /// The parameter of an "Invoke AWS Lambda function" block that names the
@@ -132,6 +132,45 @@ impl FunctionRef {
             FunctionRef::Named { name, .. } => Some(name),
             other => other.text(),
         }
+    }
+
+    /// Whether `name` (a manifest's `function` or `handler`, a function a
+    /// test registered) names this function: an ARN's function name equal
+    /// ignoring case, `-` and `_`, or a placeholder that pairs with it. The
+    /// one rule the checker's manifest matching and the simulator's Lambdas
+    /// share.
+    ///
+    /// ```
+    /// use connect_flow::model::FunctionRef;
+    ///
+    /// assert!(FunctionRef::parse("arn:aws:lambda:r:1:function:get-balance").pairs_with("GetBalance"));
+    /// assert!(FunctionRef::parse("${LambdaGetBalance.Arn}").pairs_with("get_balance"));
+    /// assert!(!FunctionRef::parse("$.Attributes.f").pairs_with("f"));
+    /// ```
+    pub fn pairs_with(&self, name: &str) -> bool {
+        match self {
+            FunctionRef::Named { name: own, .. } => same_function(own, name),
+            FunctionRef::Placeholder { placeholder, .. } => placeholder.pairs_with(name),
+            FunctionRef::Runtime(_) | FunctionRef::Other(_) | FunctionRef::Missing => false,
+        }
+    }
+
+    /// Whether a Lambda registered under `key` is this function's: `key` is
+    /// the value as written, or a function name or ARN that
+    /// [pairs with](FunctionRef::pairs_with) it.
+    ///
+    /// ```
+    /// use connect_flow::model::FunctionRef;
+    ///
+    /// let named = FunctionRef::parse("arn:aws:lambda:r:1:function:GetBalance:live");
+    /// assert!(named.registered_as("arn:aws:lambda:r:1:function:GetBalance"));
+    /// assert!(named.registered_as("get-balance"));
+    /// assert!(FunctionRef::parse("$.Attributes.f").registered_as("$.Attributes.f"));
+    /// ```
+    pub fn registered_as(&self, key: &str) -> bool {
+        self.text() == Some(key)
+            || self.pairs_with(key)
+            || function_name(key).is_some_and(|name| self.pairs_with(name))
     }
 
     /// Whether the function cannot be determined at all (no ARN, an empty

@@ -243,12 +243,11 @@ impl Manifests {
         }
         match function {
             FunctionRef::Named { name, .. } => {
-                let wanted = normalize(name);
                 let matching: Vec<usize> = self
                     .loaded
                     .iter()
                     .enumerate()
-                    .filter(|(_, m)| normalize(m.match_name()) == wanted)
+                    .filter(|(_, m)| function.pairs_with(m.match_name()))
                     .map(|(i, _)| i)
                     .collect();
                 match matching.as_slice() {
@@ -260,14 +259,14 @@ impl Manifests {
                     }),
                 }
             }
-            FunctionRef::Placeholder { placeholder, .. } => {
+            FunctionRef::Placeholder { .. } => {
                 let named: Vec<usize> = self
                     .loaded
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| {
-                        placeholder.pairs_with(m.match_name())
-                            || placeholder.pairs_with(&m.manifest.handler)
+                        function.pairs_with(m.match_name())
+                            || function.pairs_with(&m.manifest.handler)
                     })
                     .map(|(i, _)| i)
                     .collect();

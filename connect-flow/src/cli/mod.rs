@@ -40,6 +40,22 @@ macro_rules! input_help {
     };
 }
 
+/// How `simulate` and `test` find the flow a block or a test case names,
+/// for their `--help`: one wording of the model's link rules
+/// ([`crate::model::Block::link`], [`crate::model::Model::flow_named`]).
+macro_rules! flow_matching_help {
+    () => {
+        "A flow is found by what names it: an ARN's last part (the flow's id), \
+         the name in a placeholder ({{contactFlows.Main.arn}}, \
+         ${var.main_flow_arn}) or a name, against each flow's \
+         describe-contact-flow Name and Id, its Metadata.name, its template \
+         logical id and its file name, ignoring case and separators; a name \
+         two flows share finds neither. A block's ContactFlowId or FlowModuleId \
+         is tried before the name the designer shows for its target; a $. \
+         reference there is read when the contact runs."
+    };
+}
+
 mod check;
 mod manifest;
 mod scaffold;

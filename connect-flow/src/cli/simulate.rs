@@ -37,8 +37,9 @@ pub struct SimulateOptions {
     /// The flows: the contact enters the first.
     #[arg(required = true, value_name = "INPUT", help = concat!(
         "The flows: the contact enters the first; the others are flows and \
-         modules it may transfer to or invoke (matched by file name, \
-         Metadata.name, or the last segment of the id a block names). ",
+         modules it may transfer to or invoke. ",
+        flow_matching_help!(),
+        " ",
         input_help!()
     ))]
     pub flows: Vec<PathBuf>,

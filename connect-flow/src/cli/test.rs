@@ -23,7 +23,6 @@ use serde_json::Value;
 use super::simulate::pair;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use crate::error::InputError;
-use crate::flow::Flow;
 use crate::matching::{LoadedManifest, Manifests};
 use crate::output::html::html_with_coverage;
 use crate::simulate::{check_mock, CommandLambda, Mock};
@@ -39,8 +38,11 @@ pub struct TestArgs {
     pub cases: Vec<PathBuf>,
     /// The flows: the contact enters the first.
     #[arg(long = "flow", required = true, value_name = "INPUT", help = concat!(
-        "The flows: the contact enters the first (or the one a case's \
-         `EntryPoint.FlowId` names by file name or Metadata.name). ",
+        "The flows: the contact enters the first, or the one a case's \
+         `EntryPoint.FlowId` names; the others are flows and modules it may \
+         transfer to or invoke. ",
+        flow_matching_help!(),
+        " ",
         input_help!()
     ))]
     pub flows: Vec<PathBuf>,
@@ -81,7 +83,7 @@ pub enum TestFormat {
 }
 
 impl TestArgs {
-    fn prepare(&self) -> Result<(Runner, Vec<TestCase>, Vec<Flow>, Manifests), String> {
+    fn prepare(&self) -> Result<(Runner, Vec<TestCase>, Manifests), String> {
         let flows = crate::input::read_all(&self.flows)
             .into_flows()
             .map_err(|e| e.to_string())?;
@@ -94,7 +96,7 @@ impl TestArgs {
             .iter()
             .map(|path| TestCase::read(path).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, String>>()?;
-        let mut runner = Runner::new(flows.clone(), manifests.clone());
+        let mut runner = Runner::new(flows, manifests.clone());
         for argument in &self.lambdas {
             let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
             runner.lambda(function, CommandLambda::new(command));
@@ -119,13 +121,13 @@ impl TestArgs {
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             runner.lambda(function, Mock::new(&response));
         }
-        Ok((runner, cases, flows, manifests))
+        Ok((runner, cases, manifests))
     }
 }
 
 /// Runs `connect-flow test`; returns the exit code.
 pub fn run_test(args: &TestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let (runner, cases, flows, manifests) = match args.prepare() {
+    let (runner, cases, manifests) = match args.prepare() {
         Ok(prepared) => prepared,
         Err(message) => {
             let _ = writeln!(stderr, "error: {message}");
@@ -135,7 +137,8 @@ pub fn run_test(args: &TestArgs, stdout: &mut dyn Write, stderr: &mut dyn Write)
     let report = runner.run_all(&cases, args.coverage.is_some());
     if let (Some(path), Some(coverage)) = (&args.coverage, &report.coverage) {
         let page = html_with_coverage(
-            &crate::model::Model::new(flows.clone()),
+            // The flows the cases ran through, resolved once.
+            runner.model(),
             &manifests,
             &[],
             &coverage.overlay(),

@@ -50,8 +50,8 @@ fn names_of(flow: &Flow) -> Vec<String> {
     names
 }
 
-pub(super) fn link(flows: &mut [FlowModel]) {
-    // Each name to the one flow it names (`None` when several share it).
+/// Each name to the one flow it names (`None` when several share it).
+fn by_name(flows: &[FlowModel]) -> HashMap<String, Option<usize>> {
     let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
     for (i, flow) in flows.iter().enumerate() {
         for name in names_of(&flow.flow) {
@@ -61,6 +61,25 @@ pub(super) fn link(flows: &mut [FlowModel]) {
                 .or_insert(Some(i));
         }
     }
+    by_name
+}
+
+/// The flow the first of `candidates` that is known at all names: a name
+/// that names two flows is not overruled by a later candidate.
+fn decide(
+    by_name: &HashMap<String, Option<usize>>,
+    candidates: impl IntoIterator<Item = String>,
+) -> Option<usize> {
+    candidates
+        .into_iter()
+        .map(|name| loose(&name))
+        .filter(|name| !SLOT_NAMES.contains(&name.as_str()))
+        .find_map(|name| by_name.get(&name).copied())
+        .flatten()
+}
+
+pub(super) fn link(flows: &mut [FlowModel]) {
+    let by_name = by_name(flows);
     if by_name.is_empty() {
         return;
     }
@@ -69,16 +88,30 @@ pub(super) fn link(flows: &mut [FlowModel]) {
             let Some((named, shown)) = names(&flow.flow, action) else {
                 continue;
             };
-            // The first name that is known at all decides: a parameter that
-            // names two flows is not overruled by the designer's text.
-            flow.blocks[index].link = named
-                .into_iter()
-                .chain(shown)
-                .map(|name| loose(&name))
-                .filter(|name| !SLOT_NAMES.contains(&name.as_str()))
-                .find_map(|name| by_name.get(&name).copied())
-                .flatten();
+            // The parameter first: it is what Connect runs.
+            flow.blocks[index].link = decide(&by_name, named.into_iter().chain(shown));
         }
+    }
+}
+
+impl super::Model {
+    /// The given flow a flow reference names by the rules of
+    /// [`super::Block::link`] (an ARN's id, a placeholder's name, a name);
+    /// `None` when no given flow, or more than one, has that name. For a
+    /// reference known only when the contact runs (`$.Attributes.nextFlow`,
+    /// resolved by the simulator) and a test case's entry point.
+    ///
+    /// ```
+    /// use connect_flow::{model::Model, Flow};
+    ///
+    /// let empty = br#"{"Version": "2019-10-30", "StartAction": "B", "Actions": []}"#;
+    /// let model = Model::new(vec![Flow::from_slice(empty, "flows/after-hours.json").unwrap()]);
+    /// assert_eq!(model.flow_named("arn:aws:connect:us-east-1:1:instance/i/contact-flow/after-hours"), Some(0));
+    /// assert_eq!(model.flow_named("{{contactFlows.AfterHours.arn}}"), Some(0));
+    /// assert_eq!(model.flow_named("main"), None);
+    /// ```
+    pub fn flow_named(&self, reference: &str) -> Option<usize> {
+        decide(&by_name(&self.flows), [name_in_reference(reference)])
     }
 }
 

@@ -9,11 +9,11 @@ use serde_json::{Map, Value};
 
 use super::contact::{Hours, Input};
 use super::lambda::accept_response;
-use super::model::{function_ref, registered_as, FunctionRef};
+use super::resolve::whole_reference;
 use super::run::{Branch, Go, Run, CONTACT_ID};
 use crate::condition::{evaluate, Verdict};
 use crate::flow::{Action, InvocationType};
-use crate::matching::function_name;
+use crate::model::FunctionRef;
 
 /// Connect's limit on a contact's attributes, all keys and values together.
 const ATTRIBUTES_LIMIT: usize = 32 * 1024;
@@ -379,11 +379,8 @@ impl Run<'_> {
         let Ok(count) = count.trim().parse::<u32>() else {
             return not_simulated(format!("LoopCount {count:?} is not a whole number"));
         };
-        let Some(position) = self.sim.flows[self.flow].position(&action.identifier) else {
-            return not_simulated("the block is not in its flow");
-        };
         // NotDone `count` times, then Done once, then reset (Loop action).
-        let done_so_far = self.loops.entry((self.flow, position)).or_insert(0);
+        let done_so_far = self.loops.entry((self.flow, self.block)).or_insert(0);
         let continuing = *done_so_far < count;
         if continuing {
             *done_so_far += 1;
@@ -423,16 +420,27 @@ impl Run<'_> {
         let Some(id) = parameter(action, key) else {
             return not_simulated(format!("the block has no {key}"));
         };
-        let id = self.field(id);
+        let filled = self.field(id);
         if module && self.module_depth() >= 5 {
             return not_simulated("modules nest at most 5 deep");
         }
-        match self.sim.find_flow(&id) {
+        // A reference known only now is matched as the model links a
+        // written one.
+        let model = self.sim.model();
+        let flow = if whole_reference(id).is_some() {
+            model.flow_named(&filled)
+        } else {
+            model.flows[self.flow]
+                .blocks
+                .get(self.block)
+                .and_then(|b| b.link)
+        };
+        match flow {
             Some(index) => Go::Enter {
                 flow: index,
                 module,
             },
-            None => Go::End(super::trace::Outcome::FlowNotGiven { flow: id }),
+            None => Go::End(super::trace::Outcome::FlowNotGiven { flow: filled }),
         }
     }
 
@@ -443,28 +451,33 @@ impl Run<'_> {
         if invoke.invocation_type() != InvocationType::Synchronous {
             return not_simulated("asynchronous Lambda invocation is not simulated");
         }
-        let arn = match function_ref(action) {
-            FunctionRef::Named(_) | FunctionRef::Placeholder(_) => {
-                invoke.function_arn().unwrap_or_default().to_owned()
+        let sim = self.sim;
+        let written = sim.model.flows[self.flow].function(self.block);
+        // A reference resolved now is read as the model reads a written one.
+        let resolved;
+        let function = match written {
+            Some(FunctionRef::Runtime(reference)) => {
+                resolved = FunctionRef::parse(&self.field(reference));
+                &resolved
             }
-            FunctionRef::Reference(reference) => self.field(reference),
-            FunctionRef::Missing => {
+            Some(FunctionRef::Missing) | None => {
                 return not_simulated(
                     "a \"Load Lambda result\" block (no LambdaFunctionARN) is not simulated",
                 )
             }
+            Some(function) => function,
         };
-        let function = function_name(&arn).unwrap_or(&arn).to_owned();
-        let sim = self.sim;
+        let arn = function.text().unwrap_or_default().to_owned();
+        let name = function.label().unwrap_or_default().to_owned();
         let Some(source) = sim
             .lambdas
             .iter()
-            .find(|(key, _)| registered_as(key, &arn))
+            .find(|(key, _)| function.registered_as(key))
             .map(|(_, source)| source)
         else {
             return not_simulated(format!(
-                "no Lambda was given for {function}: give one (--lambda {function}=COMMAND, \
-                 --mock {function}=RESPONSE.json, or Simulator::lambda)"
+                "no Lambda was given for {name}: give one (--lambda {name}=COMMAND, \
+                 --mock {name}=RESPONSE.json, or Simulator::lambda)"
             ));
         };
         let mut parameters = Map::new();
@@ -516,7 +529,7 @@ impl Run<'_> {
                 Go::Branch(Branch::Error("NoMatchingError"))
             }
         };
-        self.lambda_call(function, arn, parameters, result);
+        self.lambda_call(name, arn, parameters, result);
         go
     }
 

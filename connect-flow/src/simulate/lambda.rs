@@ -14,7 +14,7 @@ use connect_types::manifest::ResponseValidation;
 use serde_json::{Map, Value};
 
 use crate::matching::{same_function, LoadedManifest, Manifests};
-use crate::placeholder::Placeholder;
+use crate::model::FunctionRef;
 
 /// Connect's limit on a Lambda response: "less than 32 Kb of UTF-8 data".
 pub const RESPONSE_LIMIT: usize = 32 * 1024;
@@ -368,11 +368,13 @@ fn collect_paths(map: &Map<String, Value>, prefix: &str, keys: &[&str], out: &mu
     }
 }
 
-/// The manifest for `function`, matched as the checker matches names.
+/// The manifest for `function` (a name, an ARN or a placeholder, as a
+/// Lambda is registered), matched as the checker matches names.
 fn manifest_of<'m>(function: &str, manifests: &'m Manifests) -> Option<&'m LoadedManifest> {
+    let read = FunctionRef::parse(function);
     manifests.all().iter().find(|m| {
         same_function(m.match_name(), function)
             || same_function(&m.manifest.handler, function)
-            || Placeholder::read(function).is_some_and(|p| p.pairs_with(m.match_name()))
+            || read.pairs_with(m.match_name())
     })
 }

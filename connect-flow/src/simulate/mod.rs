@@ -2,9 +2,11 @@
 //! (`flow-semantics.md`), the test's contact, caller and environment, and
 //! Lambdas from Rust functions, commands or checked mocks.
 //!
-//! A [`Simulator`] holds the flows (the first is where the contact enters;
-//! the others are the flows and modules it may transfer to or invoke) and a
-//! Lambda per function. [`Simulator::run`] runs one contact and returns its
+//! A [`Simulator`] reads the resolved [`crate::model::Model`] of the flows
+//! (the first is where the contact enters; the others are the flows and
+//! modules it may transfer to or invoke, as [`crate::model::Block::link`]
+//! links them) and holds a Lambda per function, paired with the blocks by
+//! [`crate::model::FunctionRef::registered_as`]. [`Simulator::run`] runs one contact and returns its
 //! [`Trace`]: each block with the branch it took, the prompts, the Lambda
 //! calls, the attributes at the end, the [`Outcome`], and every
 //! `[UNCONFIRMED]` choice the run rested on. A block the simulator has no
@@ -45,7 +47,7 @@ mod resolve;
 mod run;
 mod trace;
 
-use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -58,7 +60,8 @@ pub use trace::{Assumption, Ending, LambdaCall, Outcome, Prompt, Step, Trace};
 
 use crate::flow::Flow;
 use crate::matching::Manifests;
-use model::IndexedFlow;
+use crate::model::Model;
+use model::Shown;
 
 /// The blocks a run goes through at most, unless set otherwise: well past
 /// any real contact's path, so reaching it means a loop.
@@ -66,9 +69,12 @@ pub const DEFAULT_MAX_STEPS: usize = 1_000;
 
 /// Flows and the Lambdas they call, ready to run contacts through.
 pub struct Simulator {
-    flows: Vec<IndexedFlow>,
-    /// Extra ids a flow is known by, per flow (`flow_id`).
-    ids: Vec<Vec<String>>,
+    /// The flows, resolved: blocks, branches, functions, and the flow each
+    /// transfer or module invoke goes to.
+    model: Arc<Model>,
+    shown: Vec<Shown>,
+    /// The flow the contact enters.
+    entry: usize,
     lambdas: Vec<(String, Box<dyn Lambda>)>,
     max_steps: usize,
 }
@@ -76,7 +82,8 @@ pub struct Simulator {
 impl std::fmt::Debug for Simulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Simulator")
-            .field("flows", &self.flows.len())
+            .field("flows", &self.model.len())
+            .field("entry", &self.entry)
             .field(
                 "lambdas",
                 &self.lambdas.iter().map(|(k, _)| k).collect::<Vec<_>>(),
@@ -88,35 +95,43 @@ impl std::fmt::Debug for Simulator {
 
 impl Simulator {
     /// A simulator for `flows`: the contact enters the first; the others are
-    /// the flows and modules it may go to, found by the id a block names
-    /// (see [`Simulator::flow_id`]).
+    /// the flows and modules it may go to, as the resolved model links them
+    /// (see [`crate::model::Block::link`]).
     pub fn new(flows: impl IntoIterator<Item = Flow>) -> Simulator {
-        let flows: Vec<IndexedFlow> = flows.into_iter().map(IndexedFlow::new).collect();
-        let ids = vec![Vec::new(); flows.len()];
+        Simulator::of(Model::new(flows.into_iter().collect()))
+    }
+
+    /// A simulator reading an already resolved `model` (shared, so that
+    /// many simulators, one per test case, resolve the flows once).
+    pub fn of(model: impl Into<Arc<Model>>) -> Simulator {
+        let model = model.into();
         Simulator {
-            flows,
-            ids,
+            shown: Shown::of(&model),
+            model,
+            entry: 0,
             lambdas: Vec::new(),
             max_steps: DEFAULT_MAX_STEPS,
         }
     }
 
-    /// Says that the `index`th flow is the one a "Transfer to flow" or
-    /// "Invoke module" block names by `id` (an ARN, a bare id, or a
-    /// placeholder). Without it, a block's id is matched against each
-    /// flow's file name (without `.json`) and its `Metadata.name`, whole or
-    /// its last `/` segment.
-    pub fn flow_id(&mut self, index: usize, id: impl Into<String>) -> &mut Simulator {
-        if let Some(ids) = self.ids.get_mut(index) {
-            ids.push(id.into());
+    /// Makes the contact enter the `index`th flow instead of the first (an
+    /// index past the flows is ignored).
+    pub fn entry(&mut self, index: usize) -> &mut Simulator {
+        if index < self.model.len() {
+            self.entry = index;
         }
         self
     }
 
-    /// The Lambda for `function`: a function name (matched as the checker
-    /// matches manifests: ignoring case, `-` and `_`, or by a placeholder
-    /// that names it) or an exact `LambdaFunctionARN` string. A later one
-    /// for the same name wins.
+    /// The resolved flows.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The Lambda for `function`: a function name or ARN (matched as the
+    /// checker matches manifests, by [`crate::model::FunctionRef::pairs_with`]:
+    /// ignoring case, `-` and `_`, or by a placeholder that names it) or an
+    /// exact `LambdaFunctionARN` string. A later one for the same name wins.
     pub fn lambda(
         &mut self,
         function: impl Into<String>,
@@ -157,33 +172,10 @@ impl Simulator {
         self
     }
 
-    /// Runs one contact: `contact` enters the first flow; `caller` answers
+    /// Runs one contact: `contact` enters the entry flow (the first, unless
+    /// [`Simulator::entry`] says otherwise); `caller` answers
     /// the blocks that wait for input; `env` says what Connect would find.
     pub fn run(&self, contact: &Contact, caller: &Caller, env: &Environment) -> Trace {
         run::Run::new(self, contact, caller, env).run()
-    }
-
-    /// The flow a block names by `id`.
-    fn find_flow(&self, id: &str) -> Option<usize> {
-        let id = id.trim();
-        let last = id.rsplit('/').next().unwrap_or(id);
-        let matches = |name: &str| !name.is_empty() && (name == id || name == last);
-        if let Some(i) = self.ids.iter().position(|ids| ids.iter().any(|n| n == id)) {
-            return Some(i);
-        }
-        self.flows.iter().position(|f| {
-            let stem = Path::new(&f.flow.path)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let name = f
-                .flow
-                .metadata
-                .as_ref()
-                .and_then(|m| m.get("name"))
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            matches(stem) || matches(name)
-        })
     }
 }

@@ -11,6 +11,7 @@ use super::resolve::{references, whole_reference, Resolved, Scope};
 use super::trace::{Assumption, Ending, LambdaCall, Outcome, Prompt, Step, Trace};
 use super::Simulator;
 use crate::flow::Action;
+use crate::model::{Block, BranchKind, Target};
 
 /// The contact id every simulated contact has (`$.ContactId`).
 pub const CONTACT_ID: &str = "00000000-0000-4000-8000-000000000000";
@@ -42,7 +43,9 @@ pub(crate) enum Go {
 /// A module's caller, to return to.
 struct Frame {
     flow: usize,
-    return_to: Option<String>,
+    /// The "Invoke module" block, whose success branch the contact takes
+    /// when the module returns.
+    block: usize,
     flow_attributes: BTreeMap<String, String>,
 }
 
@@ -64,6 +67,8 @@ pub(crate) struct Run<'s> {
     pub(crate) loops: HashMap<(usize, usize), u32>,
     frames: Vec<Frame>,
     pub(crate) flow: usize,
+    /// The block running, by position in its flow.
+    pub(crate) block: usize,
     steps: Vec<Step>,
     prompts: Vec<Prompt>,
     lambda_calls: Vec<LambdaCall>,
@@ -92,7 +97,8 @@ impl<'s> Run<'s> {
             queue: None,
             loops: HashMap::new(),
             frames: Vec::new(),
-            flow: 0,
+            flow: sim.entry,
+            block: 0,
             steps: Vec::new(),
             prompts: Vec::new(),
             lambda_calls: Vec::new(),
@@ -115,7 +121,7 @@ impl<'s> Run<'s> {
 
     fn walk(&mut self) -> Ending {
         let sim = self.sim;
-        let Some(first) = sim.flows.first() else {
+        let Some(first) = sim.model.flows.get(self.flow) else {
             return Ending {
                 outcome: Outcome::NotSimulated {
                     reason: "no flow was given".into(),
@@ -123,7 +129,10 @@ impl<'s> Run<'s> {
                 block: None,
             };
         };
-        let mut identifier = first.flow.start_action.clone();
+        let mut at = match first.start {
+            Some(start) => start,
+            None => return self.no_block(&first.flow.start_action),
+        };
         loop {
             if self.steps.len() >= sim.max_steps {
                 return Ending {
@@ -133,21 +142,15 @@ impl<'s> Run<'s> {
                     block: self.steps.last().map(|s| s.name.clone()),
                 };
             }
-            let flow = &sim.flows[self.flow];
-            let Some((position, action)) = flow.block(&identifier) else {
-                return Ending {
-                    outcome: Outcome::NoTransition {
-                        branch: format!(
-                            "a transition to {identifier:?}, which {} does not have",
-                            flow.flow.path.display()
-                        ),
-                    },
-                    block: self.steps.last().map(|s| s.name.clone()),
-                };
+            let flow = &sim.model.flows[self.flow];
+            let (Some(block), Some(action)) = (flow.blocks.get(at), flow.action(at)) else {
+                return self.no_block(&at.to_string());
             };
-            let name = flow.name(position).to_owned();
+            self.block = at;
+            let shown = &sim.shown[self.flow];
+            let name = shown.block(at).to_owned();
             self.steps.push(Step {
-                flow: flow.display.clone(),
+                flow: shown.flow.clone(),
                 block: action.identifier.clone(),
                 action_type: action.action_type.as_str().to_owned(),
                 name: name.clone(),
@@ -162,10 +165,10 @@ impl<'s> Run<'s> {
             let next = match go {
                 Go::End(outcome) => return ended(outcome),
                 Go::Branch(branch) => {
-                    let (label, target) = self.transition(action, &branch);
+                    let (label, target) = self.transition(action, block, &branch);
                     self.set_branch(label.clone());
                     match target {
-                        Some(target) => target.to_owned(),
+                        Some(target) => target,
                         None => return ended(Outcome::NoTransition { branch: label }),
                     }
                 }
@@ -173,12 +176,12 @@ impl<'s> Run<'s> {
                     flow: index,
                     module,
                 } => {
-                    let entered = &sim.flows[index];
-                    let to = entered.display.clone();
+                    let entered = &sim.model.flows[index];
+                    let to = sim.shown[index].flow.clone();
                     if module {
                         self.frames.push(Frame {
                             flow: self.flow,
-                            return_to: action.transitions.next_action.clone(),
+                            block: at,
                             flow_attributes: std::mem::take(&mut self.flow_attributes),
                         });
                         self.set_branch(format!("into module {to}"));
@@ -195,7 +198,13 @@ impl<'s> Run<'s> {
                         self.set_branch(format!("into flow {to}"));
                     }
                     self.flow = index;
-                    entered.flow.start_action.clone()
+                    match entered.start {
+                        Some(start) => {
+                            at = start;
+                            continue;
+                        }
+                        None => return self.no_block(&entered.flow.start_action),
+                    }
                 }
                 Go::Return => match self.frames.pop() {
                     None => return ended(Outcome::Ended),
@@ -203,8 +212,11 @@ impl<'s> Run<'s> {
                         self.flow = frame.flow;
                         self.flow_attributes = frame.flow_attributes;
                         self.set_branch("back from the module".into());
-                        match frame.return_to {
-                            Some(target) => target,
+                        let caller = sim.model.flows[frame.flow].blocks.get(frame.block);
+                        match caller
+                            .and_then(|b| b.branches.iter().find(|b| b.kind == BranchKind::Next))
+                        {
+                            Some(branch) => &branch.target,
                             None => {
                                 return ended(Outcome::NoTransition {
                                     branch: "Success of the module's Invoke module block".into(),
@@ -214,41 +226,75 @@ impl<'s> Run<'s> {
                     }
                 },
             };
-            identifier = next;
+            at = match next {
+                Target::Block(next) => *next,
+                Target::Dangling(identifier) => return self.no_block(identifier),
+            };
         }
     }
 
-    /// The label and target of `branch` on `action`. A missing specific
-    /// error branch falls back to `NoMatchingError`, the documented
-    /// catch-all [UNCONFIRMED when used].
-    fn transition<'a>(&mut self, action: &'a Action, branch: &Branch) -> (String, Option<&'a str>) {
-        let t = &action.transitions;
+    /// The run ends at a transition to a block its flow does not have.
+    fn no_block(&self, identifier: &str) -> Ending {
+        Ending {
+            outcome: Outcome::NoTransition {
+                branch: format!(
+                    "a transition to {identifier:?}, which {} does not have",
+                    self.sim.shown[self.flow].flow
+                ),
+            },
+            block: self.steps.last().map(|s| s.name.clone()),
+        }
+    }
+
+    /// The label and target of `branch` on `action` (whose resolved block is
+    /// `block`). A missing specific error branch falls back to
+    /// `NoMatchingError`, the documented catch-all [UNCONFIRMED when used].
+    fn transition<'a>(
+        &mut self,
+        action: &Action,
+        block: &'a Block,
+        branch: &Branch,
+    ) -> (String, Option<&'a Target>) {
         match branch {
-            Branch::Next => ("Success".into(), t.next_action.as_deref()),
+            Branch::Next => ("Success".into(), target(block, |k| *k == BranchKind::Next)),
             Branch::Condition(i) => {
-                let c = t.conditions.get(*i);
+                let c = action.transitions.conditions.get(*i);
                 (
                     format!(
                         "Condition {}: {}",
                         i + 1,
                         crate::condition::describe(c.and_then(|c| c.condition.as_ref()))
                     ),
-                    c.and_then(|c| c.next_action.as_deref()),
+                    target(
+                        block,
+                        |k| matches!(k, BranchKind::Condition { index, .. } if index == i),
+                    ),
                 )
             }
             Branch::Error(kind) => {
-                if let Some(e) = t.errors.iter().find(|e| e.error_type == *kind) {
-                    return ((*kind).into(), e.next_action.as_deref());
+                // An error the block lists, even without a target, is its
+                // own: the catch-all is taken only for one it does not list.
+                let error = |wanted: &str| {
+                    let has = action
+                        .transitions
+                        .errors
+                        .iter()
+                        .any(|e| e.error_type == wanted);
+                    has.then(|| {
+                        target(block, |k| {
+                            matches!(k, BranchKind::Error { error_type, .. } if error_type == wanted)
+                        })
+                    })
+                };
+                if let Some(target) = error(kind) {
+                    return ((*kind).into(), target);
                 }
-                if let Some(e) = t.errors.iter().find(|e| e.error_type == "NoMatchingError") {
+                if let Some(target) = error("NoMatchingError") {
                     self.assume(&format!(
                         "[UNCONFIRMED] the block has no {kind} branch: NoMatchingError, the \
                          catch-all, is taken"
                     ));
-                    return (
-                        format!("NoMatchingError (for {kind})"),
-                        e.next_action.as_deref(),
-                    );
+                    return (format!("NoMatchingError (for {kind})"), target);
                 }
                 ((*kind).into(), None)
             }
@@ -393,4 +439,14 @@ impl<'s> Run<'s> {
             text.to_owned()
         }
     }
+}
+
+/// Where the first branch of `block` that is `wanted` goes; `None` when the
+/// block has no such branch with a target.
+fn target(block: &Block, wanted: impl Fn(&BranchKind) -> bool) -> Option<&Target> {
+    block
+        .branches
+        .iter()
+        .find(|b| wanted(&b.kind))
+        .map(|b| &b.target)
 }

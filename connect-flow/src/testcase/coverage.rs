@@ -101,7 +101,7 @@ impl Coverage {
     /// assert_eq!(coverage.summary.to_string(),
     ///            "coverage: 2 of 2 blocks reached, 1 of 2 branches taken");
     /// ```
-    pub fn new(flows: &[Flow]) -> Coverage {
+    pub fn new<'f>(flows: impl IntoIterator<Item = &'f Flow>) -> Coverage {
         let mut coverage = Coverage::default();
         for flow in flows {
             let blocks: Vec<BlockCoverage> = flow

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::Value;
@@ -21,7 +22,8 @@ use super::mock::{MockResponse, Strategy};
 use super::result::{AssertionResult, CaseResult, Failure, LogEntry, Report};
 use super::{ActionKind, Channel, Control, Instruction, Note, Observation, TestCase, Usage};
 use crate::flow::Flow;
-use crate::matching::{function_name, same_function, Manifests};
+use crate::matching::Manifests;
+use crate::model::{FunctionRef, Model};
 use crate::simulate::{Caller, Contact, Environment, Hours, Lambda, Outcome, Simulator, Trace};
 
 /// Flows, Lambdas and manifests: what every case runs against.
@@ -44,7 +46,8 @@ use crate::simulate::{Caller, Contact, Environment, Hours, Lambda, Outcome, Simu
 /// assert!(report.passed(), "{}", connect_flow::testcase::human(&report));
 /// ```
 pub struct Runner {
-    flows: Vec<Flow>,
+    /// The flows, resolved once for every case's simulator.
+    model: Arc<Model>,
     manifests: Manifests,
     sources: Vec<(String, Rc<dyn Lambda>)>,
     /// Contact data the Testing language cannot give (`$.Customer.*`).
@@ -54,7 +57,7 @@ pub struct Runner {
 impl std::fmt::Debug for Runner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Runner")
-            .field("flows", &self.flows.len())
+            .field("flows", &self.model.len())
             .field(
                 "lambdas",
                 &self.sources.iter().map(|(k, _)| k).collect::<Vec<_>>(),
@@ -79,11 +82,16 @@ impl Runner {
     /// case's `EntryPoint.FlowId` names) with `manifests` to hold mocks to.
     pub fn new(flows: Vec<Flow>, manifests: Manifests) -> Runner {
         Runner {
-            flows,
+            model: Arc::new(Model::new(flows)),
             manifests,
             sources: Vec::new(),
             data: Vec::new(),
         }
+    }
+
+    /// The flows, resolved.
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     /// The value every case's contact has for `reference` (such as
@@ -108,7 +116,7 @@ impl Runner {
     /// Runs every case; with `coverage`, counts the blocks and branches
     /// they reached.
     pub fn run_all(&self, cases: &[TestCase], coverage: bool) -> Report {
-        let mut cov = coverage.then(|| Coverage::new(&self.flows));
+        let mut cov = coverage.then(|| Coverage::new(self.model.raw()));
         let cases = cases
             .iter()
             .map(|case| {
@@ -146,13 +154,13 @@ impl Runner {
         for (reference, value) in &self.data {
             plan.contact = std::mem::take(&mut plan.contact).data(reference.clone(), value.clone());
         }
-        let flows = self.entry_order(case, &mut result.notes);
-        let trace = self.simulate(&flows, &plan, None);
+        let entry = self.entry(case, &mut result.notes);
+        let trace = self.simulate(entry, &plan, None);
         Matcher {
             runner: self,
             case,
             plan: &plan,
-            flows: &flows,
+            entry,
             trace: &trace,
             snapshots: RefCell::new(HashMap::new()),
         }
@@ -161,48 +169,30 @@ impl Runner {
         (result, Some(trace))
     }
 
-    /// The flows with the case's entry flow first.
-    fn entry_order(&self, case: &TestCase, notes: &mut Vec<Note>) -> Vec<Flow> {
-        let mut flows = self.flows.clone();
+    /// The flow the case's contact enters: the one its
+    /// `EntryPoint.FlowId` names (as the model links a transfer), else the
+    /// first.
+    fn entry(&self, case: &TestCase, notes: &mut Vec<Note>) -> usize {
         let Some(id) = case.entry_point.flow_id.as_deref() else {
-            return flows;
+            return 0;
         };
-        let last = id.rsplit('/').next().unwrap_or(id);
-        let found = flows.iter().position(|f| {
-            let stem = f
-                .path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let name = f
-                .metadata
-                .as_ref()
-                .and_then(|m| m.get("name"))
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            [stem, name]
-                .iter()
-                .any(|n| !n.is_empty() && (*n == id || *n == last))
-        });
-        match found {
-            Some(i) => {
-                let flow = flows.remove(i);
-                flows.insert(0, flow);
-            }
-            None => notes.push(Note {
+        self.model.flow_named(id).unwrap_or_else(|| {
+            notes.push(Note {
                 at: "$.EntryPoint".into(),
-                text: "no flow given matches the entry point's FlowId (by file name or Metadata.name): \
-                       the contact enters the first --flow"
+                text: "no flow given matches the entry point's FlowId (by its id, name or file \
+                       name, as a transfer's target is matched): the contact enters the first \
+                       --flow"
                     .into(),
-            }),
-        }
-        flows
+            });
+            0
+        })
     }
 
     /// One run of the contact; `max_steps` stops it early, for the state
     /// at an earlier point.
-    fn simulate(&self, flows: &[Flow], plan: &Plan, max_steps: Option<usize>) -> Trace {
-        let mut sim = Simulator::new(flows.iter().cloned());
+    fn simulate(&self, entry: usize, plan: &Plan, max_steps: Option<usize>) -> Trace {
+        let mut sim = Simulator::of(self.model.clone());
+        sim.entry(entry);
         if let Some(steps) = max_steps {
             sim.max_steps(steps);
         }
@@ -234,12 +224,7 @@ fn source_for(sources: &[(String, Rc<dyn Lambda>)], arn: &str) -> Option<Rc<dyn 
     sources
         .iter()
         .rev()
-        .find(|(key, _)| {
-            key == arn
-                || function_name(arn).is_some_and(|name| {
-                    same_function(key, name) || function_name(key).is_some_and(|k| k == name)
-                })
-        })
+        .find(|(key, _)| FunctionRef::parse(arn).registered_as(key))
         .map(|(_, s)| s.clone())
 }
 
@@ -457,7 +442,8 @@ struct Matcher<'a> {
     runner: &'a Runner,
     case: &'a TestCase,
     plan: &'a Plan,
-    flows: &'a [Flow],
+    /// The flow the contact entered.
+    entry: usize,
     trace: &'a Trace,
     /// The trace of a run stopped after n blocks, for attribute values then.
     snapshots: RefCell<HashMap<usize, Trace>>,
@@ -650,8 +636,9 @@ impl<'a> Matcher<'a> {
             return false;
         }
         let Some(action) = self
-            .flows
-            .iter()
+            .runner
+            .model
+            .raw()
             .find(|f| f.path == Path::new(&step.flow))
             .and_then(|f| f.actions.iter().find(|a| a.identifier == step.block))
         else {
@@ -726,7 +713,7 @@ impl<'a> Matcher<'a> {
         let mut snapshots = self.snapshots.borrow_mut();
         let trace = snapshots
             .entry(blocks)
-            .or_insert_with(|| self.runner.simulate(self.flows, self.plan, Some(blocks)));
+            .or_insert_with(|| self.runner.simulate(self.entry, self.plan, Some(blocks)));
         trace.attributes.clone()
     }
 

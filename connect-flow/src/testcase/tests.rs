@@ -487,3 +487,46 @@ fn a_chain_that_is_only_a_cycle_is_refused() {
     )
     .is_ok());
 }
+
+/// `EntryPoint.FlowId` picks the flow the contact enters by the model's
+/// link rules: an ARN's id against a flow's file name, loosely.
+#[test]
+fn the_entry_point_names_its_flow_as_a_transfer_does() {
+    let flow = |path: &str, text: &str| {
+        crate::Flow::from_slice(
+            format!(
+                r#"{{"Version": "2019-10-30", "StartAction": "say", "Actions": [
+                  {{"Identifier": "say", "Type": "MessageParticipant",
+                   "Parameters": {{"Text": "{text}"}}, "Transitions": {{"NextAction": "bye"}}}},
+                  {{"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {{}}, "Transitions": {{}}}}]}}"#
+            )
+            .as_bytes(),
+            path,
+        )
+        .unwrap()
+    };
+    let runner = Runner::new(
+        vec![flow("main.json", "main"), flow("after_hours.json", "after")],
+        crate::matching::Manifests::new(),
+    );
+    let entering = |flow_id: &str| {
+        let request = serde_json::json!({
+            "Content": with(r#"{"Identifier": "o", "Event": {"Type": "MessageReceived",
+                "Properties": {"Text": "after"}}, "Transitions": {"NextObservations": []}}"#),
+            "EntryPoint": {"Type": "VOICE_CALL", "VoiceCallEntryPointParameters": {"FlowId": flow_id}},
+        })
+        .to_string();
+        let report = runner.run_all(&[case(&request).unwrap()], false);
+        let flow_id_notes = report.cases[0]
+            .notes
+            .iter()
+            .filter(|n| n.text.contains("FlowId"))
+            .count();
+        (report.passed(), flow_id_notes)
+    };
+    assert_eq!(
+        entering("arn:aws:connect:us-east-1:1:instance/i/contact-flow/after-hours"),
+        (true, 0)
+    );
+    assert_eq!(entering("somewhere-else"), (false, 1));
+}

@@ -937,3 +937,35 @@ fn sim_a_command_past_the_time_limit_is_an_error() {
         "{error}"
     );
 }
+
+/// A transfer goes where the resolved model links it: a placeholder naming
+/// the flow's exported name, loosely (`OtherFlow` is "Other flow"), and a
+/// `$.` reference read when the contact runs, by the same rules.
+#[test]
+fn sim_transfers_follow_the_models_links() {
+    let transfer = |target: &str| {
+        Flow::from_slice(
+            format!(
+                r#"{{"Version": "2019-10-30", "StartAction": "go", "Actions": [
+                  {{"Identifier": "go", "Type": "TransferToFlow",
+                   "Parameters": {{"ContactFlowId": {target:?}}}, "Transitions": {{}}}}]}}"#
+            )
+            .as_bytes(),
+            "main.json",
+        )
+        .unwrap()
+    };
+    let other = flow("sim/other.json");
+    let placeholder = Simulator::new([transfer("{{contactFlows.OtherFlow.arn}}"), other.clone()]);
+    let trace = placeholder.run(&voice(), &Caller::new(), &Environment::new());
+    assert_eq!(trace.prompt_texts(), ["This is the other flow, ."]);
+    assert_eq!(trace.outcome(), &Outcome::Disconnected);
+    let runtime = Simulator::new([transfer("$.Attributes.next"), other]);
+    let trace = runtime.run(
+        &voice().attribute("next", "${var.other_flow_arn}"),
+        &Caller::new(),
+        &Environment::new(),
+    );
+    assert_eq!(trace.outcome(), &Outcome::Disconnected);
+    assert!(trace.steps.iter().any(|s| s.flow.ends_with("other.json")));
+}
