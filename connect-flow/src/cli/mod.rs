@@ -57,6 +57,7 @@ macro_rules! flow_matching_help {
 }
 
 mod check;
+pub mod lambda_sources;
 mod manifest;
 mod scaffold;
 

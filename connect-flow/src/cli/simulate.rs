@@ -24,11 +24,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgMatches, Args, FromArgMatches, ValueEnum};
-use serde_json::Value;
 
+use super::lambda_sources::{pair, LambdaSources};
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::error::InputError;
-use crate::matching::{LoadedManifest, Manifests};
 use crate::simulate::{Caller, Channel, Contact, Environment, Hours, Input, Outcome, Simulator};
 
 /// The options of `connect-flow simulate`, as clap reads them.
@@ -43,18 +41,9 @@ pub struct SimulateOptions {
         input_help!()
     ))]
     pub flows: Vec<PathBuf>,
-    /// Run COMMAND (through the shell) as the Lambda FUNCTION: the event on
-    /// stdin, the response on stdout, a non-zero exit an error. A
-    /// connect-lambda binary works as one with `--event -`.
-    #[arg(long = "lambda", value_name = "FUNCTION=COMMAND")]
-    pub lambdas: Vec<String>,
-    /// Answer every call to FUNCTION with the JSON in RESPONSE.json, checked
-    /// first against FUNCTION's manifest (--manifest).
-    #[arg(long = "mock", value_name = "FUNCTION=RESPONSE.json")]
-    pub mocks: Vec<String>,
-    /// A handler manifest, to check mocks against.
-    #[arg(long = "manifest", value_name = "M.json")]
-    pub manifests: Vec<PathBuf>,
+    /// The Lambdas: commands, mocks, manifests, other references' values.
+    #[command(flatten)]
+    pub sources: LambdaSources,
     /// The caller's number ($.CustomerEndpoint.Address).
     #[arg(long, value_name = "PHONE")]
     pub customer: Option<String>,
@@ -67,9 +56,6 @@ pub struct SimulateOptions {
     /// An initial contact attribute.
     #[arg(long = "attribute", value_name = "K=V")]
     pub attributes: Vec<String>,
-    /// The value of another reference the flow reads ($.Customer.FirstName=Jane).
-    #[arg(long = "data", value_name = "REF=VALUE")]
-    pub data: Vec<String>,
     /// Keys the caller presses when a block waits (in order with --say).
     #[arg(long, value_name = "DIGITS")]
     pub dtmf: Vec<String>,
@@ -187,55 +173,22 @@ pub enum TraceFormat {
     Json,
 }
 
-/// Why the command cannot run.
-fn input_error(message: String) -> Result<Simulator, String> {
-    Err(message)
-}
-
-/// Splits `K=V` at its first `=`.
-pub(crate) fn pair<'a>(
-    argument: &'a str,
-    flag: &str,
-    shape: &str,
-) -> Result<(&'a str, &'a str), String> {
-    match argument.split_once('=') {
-        Some((k, v)) if !k.is_empty() => Ok((k, v)),
-        _ => Err(format!(
-            "{flag} {argument:?}: expected {shape}, with a non-empty name before the `=`"
-        )),
-    }
-}
-
 impl SimulateArgs {
     fn simulator(&self) -> Result<Simulator, String> {
         let o = &self.options;
         let flows = crate::input::read_all(&o.flows)
             .into_flows()
             .map_err(|e| e.to_string())?;
-        let mut manifests = Manifests::new();
-        for path in &o.manifests {
-            manifests.add(LoadedManifest::load(path).map_err(|e| e.to_string())?);
-        }
+        let manifests = o.sources.load_manifests()?;
         let mut simulator = Simulator::new(flows);
         simulator.max_steps(o.max_steps);
-        for argument in &o.lambdas {
-            let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
+        for (function, command) in o.sources.commands()? {
             simulator.command(function, command);
         }
-        for argument in &o.mocks {
-            let (function, path) = pair(argument, "--mock", "FUNCTION=RESPONSE.json")?;
-            let path = PathBuf::from(path);
-            let bytes = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(source) => return input_error(InputError::Read { path, source }.to_string()),
-            };
-            let response: Value = match InputError::parse_json(&bytes, &path) {
-                Ok(value) => value,
-                Err(e) => return input_error(e.to_string()),
-            };
+        for mock in o.sources.mock_files()? {
             simulator
-                .mock(function, &response, &manifests)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+                .mock(mock.function, &mock.response, &manifests)
+                .map_err(|e| format!("{}: {e}", mock.path.display()))?;
         }
         Ok(simulator)
     }
@@ -253,8 +206,7 @@ impl SimulateArgs {
             let (k, v) = pair(argument, "--attribute", "K=V")?;
             contact = contact.attribute(k, v);
         }
-        for argument in &o.data {
-            let (k, v) = pair(argument, "--data", "REF=VALUE")?;
+        for (k, v) in o.sources.data()? {
             contact = contact.data(k, v);
         }
         Ok(contact)

@@ -18,12 +18,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use serde_json::Value;
 
-use super::simulate::pair;
+use super::lambda_sources::LambdaSources;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::error::InputError;
-use crate::matching::{LoadedManifest, Manifests};
+use crate::matching::Manifests;
 use crate::output::html::html_with_coverage;
 use crate::simulate::{check_mock, CommandLambda, Mock};
 use crate::testcase::{human, json, junit, Runner, TestCase};
@@ -46,21 +44,10 @@ pub struct TestArgs {
         input_help!()
     ))]
     pub flows: Vec<PathBuf>,
-    /// Run COMMAND (through the shell) as the Lambda FUNCTION when a case
-    /// does not override it: the event on stdin, the response on stdout.
-    #[arg(long = "lambda", value_name = "FUNCTION=COMMAND")]
-    pub lambdas: Vec<String>,
-    /// Answer FUNCTION's calls that a case does not override with the JSON
-    /// in RESPONSE.json, checked first against FUNCTION's manifest.
-    #[arg(long = "mock", value_name = "FUNCTION=RESPONSE.json")]
-    pub mocks: Vec<String>,
-    /// The value of a reference a test case cannot give, for every case
-    /// ($.Customer.FirstName=Jane, from Customer Profiles).
-    #[arg(long = "data", value_name = "REF=VALUE")]
-    pub data: Vec<String>,
-    /// A handler manifest: the cases' mocks of its Lambda are held to it.
-    #[arg(long = "manifest", value_name = "M.json")]
-    pub manifests: Vec<PathBuf>,
+    /// The Lambdas the cases do not override, the manifests their mocks
+    /// are held to, and other references' values, as for `simulate`.
+    #[command(flatten)]
+    pub sources: LambdaSources,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TestFormat::Human)]
     pub format: TestFormat,
@@ -87,39 +74,23 @@ impl TestArgs {
         let flows = crate::input::read_all(&self.flows)
             .into_flows()
             .map_err(|e| e.to_string())?;
-        let mut manifests = Manifests::new();
-        for path in &self.manifests {
-            manifests.add(LoadedManifest::load(path).map_err(|e| e.to_string())?);
-        }
+        let manifests = self.sources.load_manifests()?;
         let cases = self
             .cases
             .iter()
             .map(|path| TestCase::read(path).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, String>>()?;
         let mut runner = Runner::new(flows, manifests.clone());
-        for argument in &self.lambdas {
-            let (function, command) = pair(argument, "--lambda", "FUNCTION=COMMAND")?;
+        for (function, command) in self.sources.commands()? {
             runner.lambda(function, CommandLambda::new(command));
         }
-        for argument in &self.data {
-            let (reference, value) = pair(argument, "--data", "REF=VALUE")?;
+        for (reference, value) in self.sources.data()? {
             runner.data(reference, value);
         }
-        for argument in &self.mocks {
-            let (function, path) = pair(argument, "--mock", "FUNCTION=RESPONSE.json")?;
-            let path = PathBuf::from(path);
-            let bytes = std::fs::read(&path).map_err(|source| {
-                InputError::Read {
-                    path: path.clone(),
-                    source,
-                }
-                .to_string()
-            })?;
-            let response: Value =
-                InputError::parse_json(&bytes, &path).map_err(|e| e.to_string())?;
-            check_mock(function, &response, &manifests)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            runner.lambda(function, Mock::new(&response));
+        for mock in self.sources.mock_files()? {
+            check_mock(mock.function, &mock.response, &manifests)
+                .map_err(|e| format!("{}: {e}", mock.path.display()))?;
+            runner.lambda(mock.function, Mock::new(&mock.response));
         }
         Ok((runner, cases, manifests))
     }
