@@ -44,28 +44,42 @@ pub fn in_process<F: HandlerFn>(handler: Handler<F>) -> impl Fn(&[u8]) -> Result
     }
 }
 
-/// The examples' flow with the three example handlers plugged in by the
-/// function names its blocks invoke.
+/// An example handler as a boxed Lambda, so the three can sit in one list.
+pub type InProcess = Box<dyn Fn(&[u8]) -> Result<Vec<u8>, String>>;
+
+/// The three example handlers, by the function names the examples' flow
+/// invokes: what both the simulator's tests and the test cases' runner
+/// plug in.
+pub fn handlers() -> [(&'static str, InProcess); 3] {
+    [
+        (
+            "GreetingRouter",
+            Box::new(in_process(greeting_router::greeting_router::handler(
+                greeting_router::Greetings::new(),
+            ))),
+        ),
+        (
+            "MyFirstConnectLambda",
+            Box::new(in_process(
+                my_first_connect_lambda::my_first_connect_lambda::handler(),
+            )),
+        ),
+        (
+            "CallerProfile",
+            Box::new(in_process(caller_profile::caller_profile::handler())),
+        ),
+    ]
+}
+
+/// The examples' flow with the three example handlers plugged in.
 ///
 /// # Panics
 /// When the shipped flow cannot be read.
 pub fn simulator() -> Simulator {
     let flow = Flow::load(std::path::Path::new(FLOW)).expect("the examples' flow");
     let mut simulator = Simulator::new([flow]);
-    simulator
-        .lambda(
-            "GreetingRouter",
-            in_process(greeting_router::greeting_router::handler(
-                greeting_router::Greetings::new(),
-            )),
-        )
-        .lambda(
-            "MyFirstConnectLambda",
-            in_process(my_first_connect_lambda::my_first_connect_lambda::handler()),
-        )
-        .lambda(
-            "CallerProfile",
-            in_process(caller_profile::caller_profile::handler()),
-        );
+    for (function, handler) in handlers() {
+        simulator.lambda(function, handler);
+    }
     simulator
 }

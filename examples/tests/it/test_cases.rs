@@ -12,9 +12,7 @@ use connect_flow::matching::{LoadedManifest, Manifests};
 use connect_flow::testcase::{human, junit, CaseResult, Failure, Runner, TestCase};
 use connect_flow::Flow;
 
-use crate::in_process::{
-    caller_profile, greeting_router, in_process, my_first_connect_lambda, FLOW,
-};
+use crate::in_process::{handlers, FLOW};
 
 fn examples() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,21 +30,9 @@ fn runner() -> Runner {
         manifests.add(LoadedManifest::load(&path).unwrap());
     }
     let mut runner = Runner::new(vec![flow], manifests);
-    runner
-        .lambda(
-            "GreetingRouter",
-            in_process(greeting_router::greeting_router::handler(
-                greeting_router::Greetings::new(),
-            )),
-        )
-        .lambda(
-            "MyFirstConnectLambda",
-            in_process(my_first_connect_lambda::my_first_connect_lambda::handler()),
-        )
-        .lambda(
-            "CallerProfile",
-            in_process(caller_profile::caller_profile::handler()),
-        );
+    for (function, handler) in handlers() {
+        runner.lambda(function, handler);
+    }
     runner
 }
 
