@@ -2,14 +2,14 @@
 //! file). Where each behaviour is tested:
 //!
 //! ```text
-//! handler_arguments.rs     each argument kind extracted from the event, through invoke
-//! handler_returns.rs       sync and async handlers, Result returns, #[state]
-//! handler_manifest.rs      the manifest #[connect_handler] writes, against the JSON Schema
-//! handler_manifest_dir.rs  CONNECT_MANIFEST_DIR: the generated test exports manifests
+//! handler/arguments.rs     each argument kind extracted from the event, through invoke
+//! handler/returns.rs       sync and async handlers, Result returns, #[state]
+//! handler/manifest.rs      the manifest #[connect_handler] writes, against the JSON Schema
+//! handler/manifest_dir.rs  CONNECT_MANIFEST_DIR: the generated test exports manifests
 //! manifest_contract.rs     committed manifests/ kept true, in a scratch crate built by cargo
-//! response_string_map.rs   STRING_MAP responses: bytes and key list
-//! response_json.rs         JSON responses: nesting, arrays, maps, recursion cut
-//! response_checks.rs       run-time response checks: 32 KB, flat strings in hand-written impls
+//! response/string_map.rs   STRING_MAP responses: bytes and key list
+//! response/json.rs         JSON responses: nesting, arrays, maps, recursion cut
+//! response/checks.rs       run-time response checks: 32 KB, flat strings in hand-written impls
 //! bad_input.rs (+ bad_input/)  hostile events and bad responses: error types, value-free messages
 //! runtime_e2e.rs           connect_lambda::run against an in-process Runtime API
 //! cli.rs                   the local command line (cli::main_with), in-memory streams
@@ -31,17 +31,12 @@
 mod bad_input;
 mod cli;
 mod fuzz_corpus;
-mod handler_arguments;
-mod handler_manifest;
-mod handler_manifest_dir;
-mod handler_returns;
+mod handler;
 mod large_event_fixture;
 mod manifest_contract;
 mod peer_events;
 mod properties;
-mod response_checks;
-mod response_json;
-mod response_string_map;
+mod response;
 mod runtime_e2e;
 
 /// What the test modules share; no tests of their own.
