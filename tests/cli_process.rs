@@ -58,7 +58,7 @@ fn child() -> ! {
 /// and `env`, to its end.
 fn run_child(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Result<Output, String> {
     let mut child = process_checks::spawn_self(CHILD, args, env, Stdio::piped())?;
-    let mut pipe = child.stdin.take().expect("piped stdin");
+    let mut pipe = child.stdin().expect("piped stdin");
     pipe.write_all(stdin).map_err(|error| error.to_string())?;
     drop(pipe);
     process_checks::finish(child, false, TIMEOUT)

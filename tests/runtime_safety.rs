@@ -11,11 +11,11 @@
 //! sees only the command line under test.
 
 use std::io::Write;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
 use connect_lambda::{connect_handler, ConnectResponse, Context, RemainingTime};
-use connect_test_support::process_checks::{self, finish, Check, Output};
+use connect_test_support::process_checks::{self, finish, Check, Output, Running};
 use connect_test_support::runtime_api::{self, Outcome, RuntimeApi};
 use serde_json::json;
 
@@ -171,7 +171,7 @@ fn child() -> ! {
 
 /// Starts the handler binary (this binary, as a child) with `args` and
 /// `env`, asking it to report its peak memory at exit.
-fn spawn_child(args: &[&str], env: &[(&str, &str)], stdin: Stdio) -> Result<Child, String> {
+fn spawn_child(args: &[&str], env: &[(&str, &str)], stdin: Stdio) -> Result<Running, String> {
     let mut env = env.to_vec();
     env.push((REPORT_PEAK, "1"));
     process_checks::spawn_self(CHILD, args, &env, stdin)
@@ -388,7 +388,7 @@ fn no_timers() -> Result<(), String> {
 
 fn cli_panic() -> Result<(), String> {
     let mut child = spawn_child(&["--event", "-"], &[], Stdio::piped())?;
-    let mut stdin = child.stdin.take().expect("piped stdin");
+    let mut stdin = child.stdin().expect("piped stdin");
     stdin
         .write_all(&event("panic-now-SECRET"))
         .map_err(|error| error.to_string())?;
@@ -449,7 +449,7 @@ fn cli_seven_megabytes() -> Result<(), String> {
     refused_as_oversized(&output)?;
     // The same from stdin.
     let mut child = spawn_child(&["--event", "-"], &[], Stdio::piped())?;
-    let mut stdin = child.stdin.take().expect("piped stdin");
+    let mut stdin = child.stdin().expect("piped stdin");
     let writer = std::thread::spawn(move || {
         // The child stops reading past the limit: a broken pipe is expected.
         let _ = stdin.write_all(&bytes);

@@ -13,10 +13,13 @@
 //!   `examples/events/large-contact.json`;
 //! - [`process_checks`]: the runner of the tests that re-run themselves as
 //!   a child process (`cli_process`, `runtime_safety`): their checks, and
-//!   starting and collecting the child.
+//!   starting and collecting the child;
+//! - [`child`]: how every test runs a child process (output read from the
+//!   start, a time limit, killed when dropped).
 //!
 //! `publish = false`: it exists for this workspace (and `fuzz/`) only.
 
+pub mod child;
 pub mod company_handler;
 pub mod fuzz_checks;
 pub mod large_event;

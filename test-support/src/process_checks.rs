@@ -2,11 +2,13 @@
 //! child process (`cli_process`, `runtime_safety`): libtest would run their
 //! checks on threads of one process, while each of these needs the whole
 //! process (its environment, its panic hook, its exit code) to itself.
-//! [`run`] runs the checks; [`spawn_self`] and [`finish`] run the child.
+//! [`run`] runs the checks; [`spawn_self`] and [`finish`] run the child
+//! (through [`crate::child`], as every test's child process).
 
-use std::io::Read;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+pub use crate::child::{Output, Running};
 
 /// One check: `Err` holds what went wrong, for the report.
 pub type Check = fn() -> Result<(), String>;
@@ -46,78 +48,27 @@ pub const LAMBDA_VARIABLES: &[&str] = &[
 /// Starts this test binary again as a child: `marker` set in its
 /// environment (the test's `main` sees it and becomes the handler binary),
 /// [`LAMBDA_VARIABLES`] removed, `env` on top, `args` as its command line,
-/// stdout and stderr piped for [`finish`].
+/// its output read as it runs ([`Running`]).
 pub fn spawn_self(
     marker: &str,
     args: &[&str],
     env: &[(&str, &str)],
     stdin: Stdio,
-) -> Result<Child, String> {
+) -> Result<Running, String> {
     let exe = std::env::current_exe().map_err(|error| error.to_string())?;
     let mut command = Command::new(exe);
-    command
-        .args(args)
-        .env(marker, "1")
-        .stdin(stdin)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    command.args(args).env(marker, "1").stdin(stdin);
     for variable in LAMBDA_VARIABLES {
         command.env_remove(variable);
     }
     for (variable, value) in env {
         command.env(variable, value);
     }
-    command.spawn().map_err(|error| error.to_string())
+    Running::start(command)
 }
 
-/// What a finished child wrote and its exit code.
-pub struct Output {
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Output {
-    /// Everything the process wrote, stdout then stderr.
-    pub fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
-/// Collects `child`'s output as it runs (so a full pipe never blocks it),
-/// stopping it first when `stop` (a server child runs until told), and
-/// fails when it runs longer than `within`.
-pub fn finish(mut child: Child, stop: bool, within: Duration) -> Result<Output, String> {
-    let mut stdout_pipe = child.stdout.take().expect("piped stdout");
-    let mut stderr_pipe = child.stderr.take().expect("piped stderr");
-    let stdout = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stdout_pipe.read_to_string(&mut text);
-        text
-    });
-    let stderr = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr_pipe.read_to_string(&mut text);
-        text
-    });
-    if stop {
-        let _ = child.kill();
-    }
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|error| error.to_string())? {
-            break status;
-        }
-        if started.elapsed() >= within {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("the child ran for more than {within:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Ok(Output {
-        code: status.code(),
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    })
+/// Waits for `child` (stopping it first when `stop`) and returns what it
+/// wrote: [`Running::finish`].
+pub fn finish(child: Running, stop: bool, within: Duration) -> Result<Output, String> {
+    child.finish(stop, within)
 }

@@ -5,6 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use connect_test_support::child::Running;
 
 /// The example binaries, with their paths as cargo built them for the tests.
 pub const BINS: [(&str, &str); 3] = [
@@ -45,25 +48,27 @@ pub struct Output {
 }
 
 /// Runs example `name` with `args` from the workspace root, `stdin` on its
-/// standard input, outside Lambda whatever the test's environment.
+/// standard input, outside Lambda whatever the test's environment, through
+/// the tests' one child runner.
 pub fn run(name: &str, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(bin(name))
+    let mut command = Command::new(bin(name));
+    command
         .args(args)
         .current_dir(workspace_root())
         .env_remove("AWS_LAMBDA_RUNTIME_API")
         .env_remove("AWS_LAMBDA_MAX_CONCURRENCY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{name} does not start: {e}"));
+        .stdin(Stdio::piped());
+    let mut child =
+        Running::start(command).unwrap_or_else(|e| panic!("{name} does not start: {e}"));
     // A binary that exits without reading its input closes the pipe: not a
     // failure of the test.
-    let _ = child.stdin.take().expect("piped stdin").write_all(stdin);
-    let output = child.wait_with_output().expect("the example runs");
+    let _ = child.stdin().expect("piped stdin").write_all(stdin);
+    let output = child
+        .finish(false, Duration::from_secs(60))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     Output {
-        code: output.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        code: output.code.expect("exited, not killed"),
+        stdout: output.stdout,
+        stderr: output.stderr,
     }
 }

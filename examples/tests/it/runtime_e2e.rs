@@ -11,10 +11,10 @@
 //! the variables `lambda_runtime`'s subscriber reads, so a subscriber added
 //! to an example later is held to the same rule at its most verbose.
 
-use std::io::Read;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::thread::JoinHandle;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::Duration;
+
+use connect_test_support::child::Running;
 
 use connect_test_support::runtime_api::{Outcome, RuntimeApi};
 use serde_json::{json, Value};
@@ -30,9 +30,7 @@ const NESTED_EVENT: &str = include_str!("../../events/nested-json-parameters.jso
 /// when dropped, so a failing test leaves no process behind.
 struct Lambda {
     name: &'static str,
-    child: Child,
-    stdout: Option<JoinHandle<Vec<u8>>>,
-    stderr: Option<JoinHandle<Vec<u8>>>,
+    child: Running,
 }
 
 impl Lambda {
@@ -54,72 +52,33 @@ impl Lambda {
             .env("RUST_LOG", "trace")
             .env("AWS_LAMBDA_LOG_LEVEL", "TRACE")
             .env("RUST_BACKTRACE", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .stdin(Stdio::null());
         if let Some(concurrency) = concurrency {
             command.env("AWS_LAMBDA_MAX_CONCURRENCY", concurrency);
         }
-        let mut child = command
-            .spawn()
-            .unwrap_or_else(|error| panic!("start {binary}: {error}"));
-        let stdout = child.stdout.take().map(drain);
-        let stderr = child.stderr.take().map(drain);
-        Lambda {
-            name,
-            child,
-            stdout,
-            stderr,
-        }
+        let child =
+            Running::start(command).unwrap_or_else(|error| panic!("start {binary}: {error}"));
+        Lambda { name, child }
     }
 
     /// The exit status, if the process has ended.
     fn exited(&mut self) -> Option<ExitStatus> {
-        self.child.try_wait().expect("poll the child")
+        self.child.exited()
     }
 
     /// Kills the process and returns everything it wrote to stdout and
     /// stderr.
-    fn stop(mut self) -> String {
-        self.kill();
-        let mut output = String::new();
-        for (stream, reader) in [
-            ("stdout", self.stdout.take()),
-            ("stderr", self.stderr.take()),
-        ] {
-            // The pipes close with the process: the readers end.
-            let bytes = reader
-                .map(|reader| reader.join().expect("the reader thread"))
-                .unwrap_or_default();
-            output.push_str(&format!(
-                "--- {} {stream} ---\n{}\n",
-                self.name,
-                String::from_utf8_lossy(&bytes)
-            ));
+    fn stop(self) -> String {
+        let output = self
+            .child
+            .finish(true, TIMEOUT)
+            .unwrap_or_else(|error| panic!("{}: {error}", self.name));
+        let mut text = String::new();
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            text.push_str(&format!("--- {} {stream} ---\n{bytes}\n", self.name));
         }
-        output
+        text
     }
-
-    fn kill(&mut self) {
-        // SIGKILL, then reap: bounded, and no zombie is left.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Lambda {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-/// Reads a child's stream to its end on a thread of its own.
-fn drain(mut stream: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = stream.read_to_end(&mut bytes);
-        bytes
-    })
 }
 
 /// What a series of events got from one example process.
