@@ -247,8 +247,17 @@ impl fmt::Display for Unnamed {
 /// assert_eq!(map_argument("${lambda_arn}", "M.json"), "--map '${lambda_arn}=M.json'");
 /// assert_eq!(map_argument(r#"${var.fns["a"]}"#, "m's.json"),
 ///            r#"--map '${var.fns["a"]}=m'\''s.json'"#);
+/// // `--map` splits at the first `=`: a value holding one goes in a map file.
+/// assert_eq!(map_argument("a=b", "M.json"), r#"a --map-file entry {"a=b": "M.json"}"#);
 /// ```
 pub fn map_argument(arn: &str, manifest: &str) -> String {
+    if arn.contains('=') {
+        // `--map` splits at the first `=`: such a value only pairs through
+        // a map file.
+        let key = serde_json::to_string(arn).unwrap_or_default();
+        let value = serde_json::to_string(manifest).unwrap_or_default();
+        return format!("a --map-file entry {{{key}: {value}}}");
+    }
     let argument = format!("{arn}={manifest}");
     format!("--map '{}'", argument.replace('\'', r"'\''"))
 }

@@ -13,21 +13,8 @@ use super::keys::article;
 use crate::flow::{InvocationType, LambdaInvoke};
 use crate::matching::Match;
 use crate::model::FunctionRef;
+use crate::placeholder::{map_argument, Unnamed};
 
-/// How to pair `arn` with a manifest, as the command line accepts it: a
-/// `--map` argument quoted for a POSIX shell, or, for a value holding `=`
-/// (which `--map` splits at), a `--map-file` entry.
-fn map_help(arn: &str) -> String {
-    if arn.contains('=') {
-        let key = serde_json::to_string(arn).unwrap_or_default();
-        format!("a --map-file entry {{{key}: \"MANIFEST.json\"}}")
-    } else {
-        format!("--map '{}=MANIFEST.json'", arn.replace('\'', "'\\''"))
-    }
-}
-
-const UNKNOWN_FUNCTION_HELP: &str =
-    "choose the function in the block (its Function ARN), and export the flow again";
 const UNKNOWN_FUNCTION_NOTE: &str =
     "the $.External keys read after this block are not checked against any Lambda";
 
@@ -143,7 +130,7 @@ impl<'a> FlowChecker<'a> {
                     "LambdaFunctionARN",
                     format!("this block's LambdaFunctionARN is {kind}, not a function ARN: which Lambda it invokes is unknown"),
                 );
-                finding.help = Some(UNKNOWN_FUNCTION_HELP.into());
+                finding.help = Some(Unnamed::Empty.help(""));
                 finding.note = Some(UNKNOWN_FUNCTION_NOTE.into());
                 return;
             }
@@ -154,7 +141,7 @@ impl<'a> FlowChecker<'a> {
             "LambdaFunctionARN",
             format!("this block {how}: which Lambda it invokes is unknown"),
         );
-        finding.help = Some(UNKNOWN_FUNCTION_HELP.into());
+        finding.help = Some(Unnamed::Empty.help(""));
         finding.note = Some(UNKNOWN_FUNCTION_NOTE.into());
     }
 
@@ -183,7 +170,7 @@ impl<'a> FlowChecker<'a> {
                 format!(
                     "pass its manifest with --manifest (its `function` or `handler` must be `{name}`), \
                      or with {}",
-                    map_help(arn)
+                    map_argument(arn, "MANIFEST.json")
                 ),
             ),
             FunctionRef::Placeholder {
@@ -202,7 +189,7 @@ impl<'a> FlowChecker<'a> {
                             placeholder.name(),
                             paths.join(" and ")
                         ),
-                        format!("choose one with {}", map_help(arn)),
+                        format!("choose one with {}", map_argument(arn, "MANIFEST.json")),
                     )
                 }
                 _ => (
@@ -213,14 +200,17 @@ impl<'a> FlowChecker<'a> {
                     format!(
                         "pass a manifest whose `function` is `{}`, or pair it with {}",
                         placeholder.name(),
-                        map_help(arn)
+                        map_argument(arn, "MANIFEST.json")
                     ),
                 ),
             },
-            FunctionRef::Runtime(arn) | FunctionRef::Other(arn) => (
-                format!("no manifest for the Lambda invoked here: LambdaFunctionARN `{arn}` names no function"),
-                format!("a dynamic ARN is matched with {}", map_help(arn)),
-            ),
+            FunctionRef::Runtime(arn) | FunctionRef::Other(arn) => {
+                let unnamed = Unnamed::read(arn).unwrap_or(Unnamed::NoName);
+                (
+                    format!("no manifest for the Lambda invoked here (`{arn}`): {unnamed}"),
+                    unnamed.help(arn),
+                )
+            }
             // `unknown-function` reports it.
             FunctionRef::Missing => return,
         };
@@ -340,7 +330,7 @@ mod tests {
             "$.Attributes.fn",
             "arn:aws:lambda:r:1:function:f",
         ] {
-            let help = map_help(arn);
+            let help = map_argument(arn, "MANIFEST.json");
             let word = help.strip_prefix("--map ").expect("a --map argument");
             let (mapped, manifest) = parse_map(&unquote(word)).expect("the CLI accepts it");
             assert_eq!(
@@ -348,6 +338,6 @@ mod tests {
                 (arn, Some("MANIFEST.json"))
             );
         }
-        assert!(map_help("a=b").starts_with("a --map-file entry {\"a=b\""));
+        assert!(map_argument("a=b", "MANIFEST.json").starts_with("a --map-file entry {\"a=b\""));
     }
 }
