@@ -3,7 +3,10 @@
 
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use connect_flow::{LoadedManifest, Manifests};
 
 use serde_json::Value;
 
@@ -104,4 +107,19 @@ pub fn assert_findings(
     assert_eq!(seen, expected, "messages: {messages:#?}");
     assert_eq!(code, expected_code);
     messages
+}
+
+/// A path under the crate's folder.
+pub fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The manifests `tests/manifests/<name>.json` of `names`.
+pub fn manifests(names: &[&str]) -> Manifests {
+    let mut set = Manifests::new();
+    for name in names {
+        let path = fixture(&format!("tests/manifests/{name}.json"));
+        set.add(LoadedManifest::load(&path).unwrap());
+    }
+    set
 }

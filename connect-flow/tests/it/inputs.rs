@@ -5,21 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use connect_flow::{check, input, Code, Flow, InputError, LoadedManifest, Manifests};
+use connect_flow::{check, input, Code, Flow, InputError};
+
+use crate::checker::{fixture, manifests};
 use serde_json::{json, Value};
-
-fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-fn manifests(names: &[&str]) -> Manifests {
-    let mut set = Manifests::new();
-    for name in names {
-        let path = fixture(&format!("tests/manifests/{name}.json"));
-        set.add(LoadedManifest::load(&path).unwrap());
-    }
-    set
-}
 
 fn arns(flow: &Flow) -> Vec<&str> {
     flow.actions

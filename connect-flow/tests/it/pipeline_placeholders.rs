@@ -3,25 +3,10 @@
 //! with the manifest of that name and can be scaffolded; each that carries
 //! none says so, with a `--map` argument the command line accepts.
 
-use std::path::{Path, PathBuf};
-
 use connect_flow::placeholder::{Placeholder, Unnamed};
-use connect_flow::{check, input, LoadedManifest, Manifests};
+use connect_flow::{check, input};
 
-use crate::checker::{check_json, run};
-
-fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-fn manifests(names: &[&str]) -> Manifests {
-    let mut set = Manifests::new();
-    for name in names {
-        let path = fixture(&format!("tests/manifests/{name}.json"));
-        set.add(LoadedManifest::load(&path).unwrap());
-    }
-    set
-}
+use crate::checker::{check_json, fixture, manifests, run};
 
 /// Terraform's `${var.get_balance_lambda_arn}` and
 /// `${var.lambda_functions_map["state-lookup"]}` pair with `get_balance`
